@@ -1,0 +1,31 @@
+"""Sphinx configuration for the trio_nodecompat docs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+project = "trio_nodecompat"
+author = "trio_nodecompat developers"
+copyright = "2026, trio_nodecompat developers"
+release = "0.1.0"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+]
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+nitpicky = False
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "trio_nodecompat"
+html_static_path: list[str] = []
+doctest_global_setup = """
+import trio
+import trio_nodecompat
+"""

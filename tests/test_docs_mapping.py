@@ -1,0 +1,99 @@
+"""Every module page's Node -> Python table names exactly the package's public API.
+
+A table is marked in the ``.rst`` source by a comment ``.. nodecompat-mapping: <module>``
+followed by a ``list-table`` whose second column holds the Python names in double backquotes
+(``Buffer.read_uint32_le``). The test checks both directions: every name in the table resolves
+in the module, and every public name (each name in ``__all__``, and each public method or
+property of a class in ``__all__``, exceptions aside) is in the table. So the docs cannot drift.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+MARKER = re.compile(r"^\.\. nodecompat-mapping: (\S+)\s*$", re.M)
+PY_CELL = re.compile(r"^\s+- (.*)$")
+NAME = re.compile(r"``([A-Za-z_][\w.]*)``")
+
+
+def mapping_tables() -> list[tuple[Path, str, set[str]]]:
+    tables = []
+    for page in sorted(DOCS.rglob("*.rst")):
+        if "_build" in page.parts:
+            continue
+        text = page.read_text()
+        for match in MARKER.finditer(text):
+            rest = text[match.end() :]
+            body = []
+            started = False
+            for line in rest.splitlines():
+                if line.startswith(".. list-table::"):
+                    started = True
+                    continue
+                if started and line and not line.startswith(" "):
+                    break
+                if started:
+                    body.append(line)
+            names: set[str] = set()
+            for line in body:
+                if line.lstrip().startswith("* -"):
+                    continue
+                cell = PY_CELL.match(line)
+                if cell:
+                    names.update(NAME.findall(cell.group(1)))
+            tables.append((page, match.group(1), names))
+    return tables
+
+
+def public_names(module_name: str) -> set[str]:
+    module = importlib.import_module(module_name)
+    names = set(module.__all__)
+    for name in module.__all__:
+        obj = getattr(module, name)
+        if not inspect.isclass(obj) or issubclass(obj, BaseException):
+            continue
+        if not obj.__module__.startswith("trio_nodecompat"):
+            continue
+        for member, value in vars(obj).items():
+            if member.startswith("_"):
+                continue
+            if isinstance(value, staticmethod | classmethod | property) or inspect.isfunction(
+                value
+            ):
+                names.add(f"{name}.{member}")
+    return names
+
+
+TABLES = mapping_tables()
+
+
+def test_there_are_mapping_tables() -> None:
+    assert TABLES, "no docs page carries a '.. nodecompat-mapping:' table"
+
+
+@pytest.mark.parametrize(
+    ("page", "module_name", "documented"),
+    TABLES,
+    ids=[f"{p.name}:{m}" for p, m, _ in TABLES],
+)
+def test_mapping_table_matches_public_api(
+    page: Path, module_name: str, documented: set[str]
+) -> None:
+    module = importlib.import_module(module_name)
+    unresolved = []
+    for dotted in sorted(documented):
+        obj: object = module
+        try:
+            for part in dotted.split("."):
+                obj = getattr(obj, part)
+        except AttributeError:
+            unresolved.append(dotted)
+    assert not unresolved, f"{page.name} names what {module_name} lacks: {unresolved}"
+    missing = sorted(public_names(module_name) - documented)
+    assert not missing, f"{page.name} leaves out public names of {module_name}: {missing}"
