@@ -9,7 +9,7 @@ import nox
 
 PYTHONS = ["3.11", "3.12", "3.13"]
 
-nox.options.sessions = ["tests", "lint", "typecheck", "docs"]
+nox.options.sessions = ["tests", "lint", "typecheck", "docs", "package"]
 # Test on every interpreter that is installed; a machine without 3.13 still runs the rest.
 nox.options.error_on_missing_interpreters = False
 nox.options.reuse_existing_virtualenvs = True
@@ -52,3 +52,39 @@ def bench(session: nox.Session) -> None:
     """The benchmark report: ratios against the floors and peers of SPEC section 11."""
     session.install("-e", ".[bench]")
     session.run("python", "-m", "benchmarks", *session.posargs)
+
+
+@nox.session(python="3.11")
+def package(session: nox.Session) -> None:
+    """Build the wheel and sdist, twine-check them, and run the examples tour from the wheel.
+
+    The tour runs in a fresh virtual environment that has only the wheel installed, from a
+    temporary folder holding a copy of ``examples/``, so nothing is imported from the source tree.
+    """
+    import glob
+    import shutil
+    from pathlib import Path
+
+    session.install("build", "twine")
+    tmp = Path(session.create_tmp()).resolve()
+    dist = tmp / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist))
+    artifacts = sorted(glob.glob(str(dist / "*")))
+    session.run("twine", "check", "--strict", *artifacts)
+
+    venv = tmp / "wheel-venv"
+    shutil.rmtree(venv, ignore_errors=True)
+    session.run("python", "-m", "venv", str(venv))
+    python = str(venv / "bin" / "python")
+    wheels = [a for a in artifacts if a.endswith(".whl")]
+    session.run(python, "-m", "pip", "install", "--quiet", *wheels, external=True)
+    tour = tmp / "tour"
+    shutil.rmtree(tour, ignore_errors=True)
+    shutil.copytree(
+        Path("examples"), tour / "examples", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    check = "import trio_nodecompat, sys; assert 'site-packages' in trio_nodecompat.__file__"
+    with session.chdir(tour):
+        session.run(python, "-c", check, external=True)
+        session.run(python, "-m", "examples", external=True)
