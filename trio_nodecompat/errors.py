@@ -40,6 +40,7 @@ __all__ = [
     "ERR_INVALID_THIS",
     "ERR_METHOD_NOT_IMPLEMENTED",
     "ERR_MISSING_ARGS",
+    "ERR_NON_EXCEPTION_REJECTION",
     "ERR_OUT_OF_RANGE",
     "ERR_STRING_TOO_LONG",
     "ERR_UNHANDLED_ERROR",
@@ -381,6 +382,23 @@ class ERR_FALSY_VALUE_REJECTION(NodeError):
 
     def __init__(self, reason: object) -> None:
         super().__init__("Promise was rejected with falsy value")
+        self.reason = reason
+
+
+class ERR_NON_EXCEPTION_REJECTION(NodeError):
+    """A callback reported an error value that is not an exception (``promisify``).
+
+    This package's own code: Node rejects the promise with the bare value, but Python can only
+    raise exceptions, so the value is wrapped and ``reason`` holds it. Raise it yourself to
+    reject with a plain value; ``callbackify`` unwraps it again, as Node passes the value on.
+    """
+
+    code = "ERR_NON_EXCEPTION_REJECTION"
+
+    def __init__(self, reason: object) -> None:
+        super().__init__(
+            f"Promise was rejected with a non-exception value: {_short_repr(reason, 128)}"
+        )
         self.reason = reason
 
 
