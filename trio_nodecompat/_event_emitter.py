@@ -252,7 +252,28 @@ def _check_max(value: object, name: str) -> float:
     return value
 
 
-class EventEmitter:
+class _EventEmitterType(type):
+    """Validates the class-level defaults when they are assigned, as Node's setters do.
+
+    ``EventEmitter.default_max_listeners = -1`` raises ``ERR_OUT_OF_RANGE`` and
+    ``EventEmitter.capture_rejections = 1`` raises ``ERR_INVALID_ARG_TYPE``, leaving the old
+    value. Only class attribute assignment goes through here: it costs nothing per emit.
+    """
+
+    def __setattr__(cls, name: str, value: Any) -> None:
+        if name == "default_max_listeners":
+            value = _check_max(value, "default_max_listeners")
+        elif name == "capture_rejections" and not isinstance(value, bool):
+            raise ERR_INVALID_ARG_TYPE("EventEmitter.capture_rejections", "boolean", value)
+        super().__setattr__(name, value)
+
+
+#: The per-instance state ``EventEmitter.__init__`` creates; a subclass that forgot to call it
+#: gets it on first use (see ``EventEmitter.__getattr__``), as Node's methods initialise lazily.
+_STATE = frozenset({"_events", "_snapshots", "_max_listeners", "_warned", "_capture"})
+
+
+class EventEmitter(metaclass=_EventEmitterType):
     """Node's ``EventEmitter``: named events, listeners called in order, synchronously.
 
     Any hashable value is an event name (Node allows strings and symbols). Listeners run in the
@@ -266,7 +287,8 @@ class EventEmitter:
     the ``'error'`` event; without it, to the loop's ``'unhandledRejection'``. To wait for async
     listeners instead, ``await emitter.emit_async(event, *args)``.
 
-    Subclasses must call ``super().__init__()``.
+    Subclasses should call ``super().__init__()``; one that does not still works, with the
+    class defaults, as in Node.
     """
 
     #: The listener count per event above which a :class:`MaxListenersExceededWarning` is
@@ -290,6 +312,13 @@ class EventEmitter:
         self._max_listeners: float | None = None
         self._warned: set[Hashable] | None = None
         self._capture = capture
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup fails, so it costs the hot path nothing.
+        if name in _STATE and "_events" not in vars(self):
+            EventEmitter.__init__(self)
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # ----------------------------------------------------------------------------------------
     # Adding

@@ -1,0 +1,204 @@
+"""``events.once`` and ``events.on``: waiting for events from a Trio task.
+
+Node's versions take an ``AbortSignal``; here a Trio cancel scope plays that part, so both
+are cancellable like any Trio wait, and both leave no listener behind however they end.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import deque
+from collections.abc import Hashable, Iterable
+from types import TracebackType
+from typing import Any
+
+import trio
+
+from ._event_emitter import EventEmitter
+from .errors import ERR_INVALID_ARG_TYPE
+
+__all__ = ["EventIterator", "on", "once"]
+
+
+def _check_emitter(emitter: object) -> EventEmitter:
+    if not isinstance(emitter, EventEmitter):
+        raise ERR_INVALID_ARG_TYPE("emitter", "EventEmitter", emitter)
+    return emitter
+
+
+async def once(emitter: EventEmitter, event: Hashable) -> list[Any]:
+    """Wait for the next ``event`` of ``emitter`` and return its arguments as a list.
+
+    If ``emitter`` emits ``'error'`` first, the error is raised instead (unless ``event`` is
+    ``'error'`` itself, whose arguments are then returned). The listeners are added when the
+    call starts waiting and removed when it returns, raises or is cancelled.
+    """
+    _check_emitter(emitter)
+    outcome: list[Any] | None = None
+    error: list[BaseException] = []
+    done = trio.Event()
+
+    def resolve(*args: Any) -> None:
+        nonlocal outcome
+        if outcome is None and not error:
+            outcome = list(args)
+            done.set()
+
+    def reject(err: Any = None) -> None:
+        if outcome is None and not error:
+            error.append(err if isinstance(err, BaseException) else _non_exception(err))
+            done.set()
+
+    emitter.once(event, resolve)
+    listening_for_error = event != "error"
+    if listening_for_error:
+        emitter.once("error", reject)
+    try:
+        await done.wait()
+    finally:
+        emitter.remove_listener(event, resolve)
+        if listening_for_error:
+            emitter.remove_listener("error", reject)
+    if error:
+        raise error[0]
+    assert outcome is not None
+    return outcome
+
+
+def _non_exception(value: object) -> BaseException:
+    """What an ``'error'`` event that carries a non-exception value raises in a waiter."""
+    from .errors import ERR_UNHANDLED_ERROR
+
+    return ERR_UNHANDLED_ERROR(value)
+
+
+class EventIterator:
+    """The async iterator :func:`on` returns: each ``event`` as the list of its arguments.
+
+    Events that arrive while nobody is waiting are queued, without limit. An ``'error'`` event
+    ends the iteration: the queued events are still delivered, then the error is raised once,
+    then iteration stops. It is also an async context manager whose exit removes the
+    listeners, the deterministic way to stop; otherwise they are removed when iteration ends,
+    on :meth:`aclose`, or when the iterator is dropped (``break`` out of ``async for`` over
+    ``on(...)`` drops it at once in CPython).
+    """
+
+    def __init__(
+        self, emitter: EventEmitter, event: Hashable, close: Iterable[Hashable] = ()
+    ) -> None:
+        _check_emitter(emitter)
+        close_events = tuple(close)
+        self._emitter: EventEmitter | None = emitter
+        self._event = event
+        self._queue: deque[list[Any]] = deque()
+        self._error: BaseException | None = None
+        self._finished = False
+        self._lot = trio.lowlevel.ParkingLot()
+        # The listeners reach this iterator through a weak reference, so an abandoned iterator
+        # is collected (and its __del__ removes them) even while the emitter lives on.
+        ref = weakref.ref(self)
+
+        def on_event(*args: Any) -> None:
+            it = ref()
+            if it is not None:
+                it._push(list(args))
+
+        def on_error(err: Any = None) -> None:
+            it = ref()
+            if it is not None:
+                it._fail(err)
+
+        def on_close(*args: Any) -> None:
+            it = ref()
+            if it is not None:
+                it._finish()
+
+        self._listeners: list[tuple[Hashable, Any]] = [(event, on_event)]
+        if event != "error":
+            self._listeners.append(("error", on_error))
+        self._listeners.extend((name, on_close) for name in close_events)
+        for name, listener in self._listeners:
+            emitter.on(name, listener)
+
+    # What the listeners do --------------------------------------------------------------------
+
+    def _push(self, args: list[Any]) -> None:
+        if self._finished:
+            return
+        self._queue.append(args)
+        self._lot.unpark()
+
+    def _fail(self, err: Any) -> None:
+        if self._finished:
+            return
+        self._error = err if isinstance(err, BaseException) else _non_exception(err)
+        self._finish()
+
+    def _finish(self) -> None:
+        self._finished = True
+        self._remove_listeners()
+        self._lot.unpark_all()
+
+    def _remove_listeners(self) -> None:
+        emitter, self._emitter = self._emitter, None
+        if emitter is not None:
+            for name, listener in self._listeners:
+                emitter.remove_listener(name, listener)
+
+    # The async iterator -------------------------------------------------------------------------
+
+    def __aiter__(self) -> EventIterator:
+        return self
+
+    async def __anext__(self) -> list[Any]:
+        checkpointed = False
+        while True:
+            if self._queue or self._error is not None or self._finished:
+                if not checkpointed:
+                    # Every call is a checkpoint; a cancel here loses no queued event.
+                    await trio.lowlevel.checkpoint()
+                    checkpointed = True
+                    continue
+                if self._queue:
+                    return self._queue.popleft()
+                if self._error is not None:
+                    err, self._error = self._error, None
+                    raise err
+                raise StopAsyncIteration
+            await self._lot.park()
+            checkpointed = True
+
+    async def aclose(self) -> None:
+        """Stop listening: queued events are dropped and waiting tasks see the end."""
+        self._queue.clear()
+        self._error = None
+        self._finish()
+        await trio.lowlevel.checkpoint()
+
+    async def __aenter__(self) -> EventIterator:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._queue.clear()
+        self._error = None
+        self._finish()
+
+    def __del__(self) -> None:
+        if getattr(self, "_emitter", None) is not None:
+            self._remove_listeners()
+
+
+def on(emitter: EventEmitter, event: Hashable, *, close: Iterable[Hashable] = ()) -> EventIterator:
+    """Iterate over ``event`` of ``emitter``: ``async for args in events.on(ee, 'data')``.
+
+    Listeners are added now, so events emitted between this call and the first ``__anext__``
+    are queued, not lost. ``close`` names events that end the iteration (Node's ``close``
+    option). Cancel the waiting task with a Trio cancel scope to stop waiting; use
+    ``async with events.on(ee, 'data') as it:`` to remove the listeners deterministically.
+    """
+    return EventIterator(emitter, event, close)

@@ -1,0 +1,86 @@
+"""``node:events``: :class:`EventEmitter` and the module functions around it.
+
+Listeners run synchronously, in order, as in Node. An ``async def`` listener is scheduled on the
+current :func:`trio_nodecompat.open_loop` loop (``emit``) or awaited in a nursery of the call
+(``await emitter.emit_async(...)``). :func:`once` and :func:`on` wait for events from a Trio task
+and are cancelled by Trio cancel scopes (Node's ``signal`` option).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+from ._event_emitter import (
+    EventEmitter,
+    MaxListenersExceededWarning,
+    _check_max,
+    capture_rejection_symbol,
+    error_monitor,
+)
+from ._events_iter import EventIterator, on, once
+from .errors import ERR_INVALID_ARG_TYPE
+
+__all__ = [
+    "EventEmitter",
+    "EventIterator",
+    "MaxListenersExceededWarning",
+    "capture_rejection_symbol",
+    "default_max_listeners",
+    "error_monitor",
+    "get_event_listeners",
+    "get_max_listeners",
+    "listener_count",
+    "on",
+    "once",
+    "set_max_listeners",
+]
+
+
+def _check_emitter(emitter: object, name: str = "emitter") -> EventEmitter:
+    if not isinstance(emitter, EventEmitter):
+        raise ERR_INVALID_ARG_TYPE(name, "EventEmitter", emitter)
+    return emitter
+
+
+def get_event_listeners(emitter: EventEmitter, event: Hashable) -> list[Any]:
+    """A copy of ``emitter``'s listeners for ``event`` (Node's ``events.getEventListeners``)."""
+    return _check_emitter(emitter).listeners(event)
+
+
+def get_max_listeners(emitter: EventEmitter) -> float:
+    """``emitter``'s listener limit (Node's ``events.getMaxListeners``)."""
+    return _check_emitter(emitter).get_max_listeners()
+
+
+def set_max_listeners(n: float | None = None, *event_targets: EventEmitter) -> None:
+    """Set the listener limit of each of ``event_targets``, or the default for every emitter.
+
+    With no targets it sets :attr:`EventEmitter.default_max_listeners`, as Node's
+    ``events.setMaxListeners(n)`` does. ``n`` defaults to the current default. Every argument
+    is checked before anything changes.
+    """
+    value = EventEmitter.default_max_listeners if n is None else n
+    value = _check_max(value, "set_max_listeners")
+    targets = [_check_emitter(t, "event_targets") for t in event_targets]
+    if not targets:
+        EventEmitter.default_max_listeners = value
+    for target in targets:
+        target.set_max_listeners(value)
+
+
+def listener_count(emitter: EventEmitter, event: Hashable) -> int:
+    """How many listeners ``emitter`` has for ``event`` (Node's ``events.listenerCount``)."""
+    return _check_emitter(emitter).listener_count(event)
+
+
+if TYPE_CHECKING:
+    #: Read-only mirror of :attr:`EventEmitter.default_max_listeners` (Node's
+    #: ``events.defaultMaxListeners``); set it with :func:`set_max_listeners`.
+    default_max_listeners: float
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name == "default_max_listeners":
+            return EventEmitter.default_max_listeners
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
