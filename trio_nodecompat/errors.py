@@ -45,10 +45,13 @@ __all__ = [
     "ERR_STRING_TOO_LONG",
     "ERR_UNHANDLED_ERROR",
     "ERR_UNKNOWN_ENCODING",
+    "InvalidCharacterError",
     "NoLoopError",
     "NodeError",
     "NodeRangeError",
     "NodeTypeError",
+    "U_ILLEGAL_ARGUMENT_ERROR",
+    "U_INVALID_CHAR_FOUND",
     "describe_received",
 ]
 
@@ -430,6 +433,40 @@ class ERR_METHOD_NOT_IMPLEMENTED(NodeError):
         if hint:
             text += f". {hint}"
         super().__init__(text)
+
+
+class U_ILLEGAL_ARGUMENT_ERROR(NodeError):
+    """``buffer.transcode`` between encodings ICU cannot convert (hex, base64, unknown names).
+
+    Node's code is ICU's error name, not an ``ERR_*`` code; the message is Node's.
+    """
+
+    code = "U_ILLEGAL_ARGUMENT_ERROR"
+
+    def __init__(self) -> None:
+        super().__init__("Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]")
+
+
+class U_INVALID_CHAR_FOUND(NodeError):
+    """``buffer.transcode`` met input ICU refuses (invalid UTF-8 to UTF-16, lone surrogates to UTF-8)."""
+
+    code = "U_INVALID_CHAR_FOUND"
+
+    def __init__(self) -> None:
+        super().__init__("Unable to transcode Buffer [U_INVALID_CHAR_FOUND]")
+
+
+class InvalidCharacterError(NodeError, ValueError):
+    """WHATWG's ``DOMException`` named ``InvalidCharacterError``, raised by ``atob``/``btoa``.
+
+    Node raises a ``DOMException`` whose ``name`` is ``'InvalidCharacterError'`` and whose legacy
+    numeric ``code`` is 5. Here ``name`` and ``code`` are both ``'InvalidCharacterError'`` (codes
+    are strings throughout this package) and ``legacy_code`` is 5; it is a :class:`ValueError`.
+    """
+
+    code = "InvalidCharacterError"
+    name: ClassVar[str] = "InvalidCharacterError"
+    legacy_code: ClassVar[int] = 5
 
 
 def _catch_all_codes() -> dict[str, type[NodeError]]:
