@@ -1,0 +1,616 @@
+"""The one deep strict equality engine: Node's ``isDeepStrictEqual`` rules, mapped to Python.
+
+``assert_.deep_strict_equal``, ``assert_.partial_deep_strict_equal`` and
+``util.is_deep_strict_equal`` all call :func:`is_deep_strict_equal` /
+:func:`is_partial_deep_strict_equal` here, so the three can never disagree.
+
+How values compare (the table in ``docs/modules/assert_.rst`` is the user-facing copy):
+
+* identical objects are equal (Node's ``Object.is`` short cut);
+* ``type(a) is type(b)`` at every level, else unequal;
+* scalars (``None``, ``bool``, ``int``, ``str``, ``bytes``, ``Fraction``) by ``==``; ``float``
+  and ``complex`` by ``Object.is`` (NaN equals NaN, ``0.0`` is not ``-0.0``); ``Decimal`` the
+  same way (NaN equals NaN of the same kind, signed zeros differ, ``1.0`` equals ``1.00``);
+* value types by value: ``date``/``timedelta``/``UUID``/paths/``range``/``slice`` by ``==``,
+  ``datetime``/``time`` by ``==`` and equal ``tzinfo``, ``re.Pattern`` by pattern and flags,
+  enum members by identity;
+* ``list``/``tuple`` (and ``deque``) by position; ``dict`` and ``set``/``frozenset`` without
+  regard to order, keys and members matched strictly (``{1: 'a'}`` is not ``{True: 'a'}``),
+  with a deep search for members that are deep-equal without being ``==`` (Node's slow path
+  for object keys);
+* bytes-likes (``bytearray``, ``memoryview``, ``array.array``, ``mmap``, Buffer, anything with
+  the buffer protocol or PEP 688 ``__buffer__``) by type, format, shape and byte content;
+* exceptions by type, ``args`` and attributes; functions, classes and modules by identity,
+  bound methods by their function and ``__self__`` identity;
+* other objects by their attributes (``__dict__`` and every slot, which covers dataclasses and
+  attrs classes), never by a custom ``__eq__``; subclasses of the builtins above compare as
+  their base and by their attributes;
+* C objects with none of the above by their type's own ``==`` when it has one, else identity.
+
+The engine is iterative (an explicit stack of frames, one per container pair), so nesting
+depth is bounded by memory, not by Python's recursion limit. Cycles are handled as Node's
+``memos``: each container pair on the current path gets a position; meeting an object that is
+already on the path on both sides compares their positions. Exact builtin containers holding
+exact ``str``/``int`` take fast paths that allocate nothing per element.
+"""
+
+from __future__ import annotations
+
+import array
+import collections
+import datetime
+import decimal
+import enum
+import fractions
+import functools
+import itertools
+import math
+import pathlib
+import re
+import sys
+import types
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any, Final, TypeAlias
+
+__all__ = ["MISSING", "is_deep_strict_equal", "is_partial_deep_strict_equal"]
+
+
+class _Missing:
+    """The value of an attribute or slot that is not set (an unset slot, a missing key)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+#: Stands for an absent slot value; compared by identity like any other object.
+MISSING: Final = _Missing()
+
+_Pair: TypeAlias = tuple[object, object]
+#: A handler's verdict: ``True``/``False``, or an iterator of child pairs still to compare.
+_Verdict: TypeAlias = "bool | Iterator[_Pair]"
+_Handler: TypeAlias = Callable[[Any, Any, bool, "_Memo"], "bool | Iterator[_Pair]"]
+
+#: A pair that is never equal (different types): yielding it makes the walk fail.
+_UNEQUAL_PAIR: Final[_Pair] = (False, None)
+
+
+class _Memo:
+    """Node's ``memos``: the objects (both sides mixed) of every container pair on the path.
+
+    A pair whose two objects are both already on the path counts as equal, which is how Node
+    ends the walk around a cycle, including cycles unrolled differently on each side.
+    """
+
+    __slots__ = ("path",)
+
+    def __init__(self) -> None:
+        self.path: set[int] = set()
+
+
+def is_deep_strict_equal(actual: object, expected: object) -> bool:
+    """Whether ``actual`` and ``expected`` are deep strictly equal (Node's ``isDeepStrictEqual``)."""
+    if actual is expected:
+        return True
+    t = type(actual)
+    if t is not type(expected):
+        return False
+    if t is str or t is int:
+        return actual == expected
+    return _walk(actual, expected, False, _Memo())
+
+
+def is_partial_deep_strict_equal(actual: object, expected: object) -> bool:
+    """Whether ``expected`` is deep strictly contained in ``actual`` (Node 23's partial rules).
+
+    Mappings and objects need only ``expected``'s keys and attributes, with partially equal
+    values; sequences and bytes-likes need ``expected``'s items as an in-order subsequence
+    (Node's greedy match); sets need a distinct ``actual`` member for each ``expected`` member.
+    Scalars, keys and set members still compare strictly.
+    """
+    if actual is expected:
+        return True
+    if type(actual) is not type(expected):
+        return False
+    return _walk(actual, expected, True, _Memo())
+
+
+# --------------------------------------------------------------------------------------------
+# The walk
+
+
+def _walk(actual: object, expected: object, partial: bool, memo: _Memo) -> bool:
+    """Compare one pair to the end, iteratively; nested containers do not use the C stack."""
+    if actual is expected:
+        return True
+    t = type(actual)
+    if t is not type(expected):
+        return False
+    handlers = _HANDLERS
+    handler = handlers.get(t)
+    if handler is None:
+        handler = _classify(t, actual)
+    verdict = handler(actual, expected, partial, memo)
+    if verdict is True or verdict is False:
+        return verdict
+    path = memo.path
+    cur_a = id(actual)
+    cur_e = id(expected)
+    if cur_a in path and cur_e in path:
+        return True
+    path.add(cur_a)
+    path.add(cur_e)
+    stack: list[tuple[Iterator[_Pair], int, int]] = []
+    pairs: Iterator[_Pair] = verdict
+    while True:
+        for x, y in pairs:
+            if x is y:
+                continue
+            t = type(x)
+            if t is not type(y):
+                return _unwind(path, stack, cur_a, cur_e)
+            if t is str or t is int:
+                if x != y:
+                    return _unwind(path, stack, cur_a, cur_e)
+                continue
+            handler = handlers.get(t)
+            if handler is None:
+                handler = _classify(t, x)
+            verdict = handler(x, y, partial, memo)
+            if verdict is True:
+                continue
+            if verdict is False:
+                return _unwind(path, stack, cur_a, cur_e)
+            ix = id(x)
+            iy = id(y)
+            if ix in path and iy in path:
+                continue
+            path.add(ix)
+            path.add(iy)
+            stack.append((pairs, cur_a, cur_e))
+            pairs = verdict
+            cur_a = ix
+            cur_e = iy
+            break
+        else:
+            path.discard(cur_a)
+            path.discard(cur_e)
+            if not stack:
+                return True
+            pairs, cur_a, cur_e = stack.pop()
+
+
+def _unwind(path: set[int], stack: list[tuple[Iterator[_Pair], int, int]], a: int, e: int) -> bool:
+    """Take a failed walk's pairs off the path (a search may go on with other candidates)."""
+    path.discard(a)
+    path.discard(e)
+    for _, a, e in stack:
+        path.discard(a)
+        path.discard(e)
+    return False
+
+
+def _same(actual: object, expected: object, memo: _Memo) -> bool:
+    """Strict comparison of keys and set members (never partial), sharing the path memo."""
+    if actual is expected:
+        return True
+    t = type(actual)
+    if t is not type(expected):
+        return False
+    if t in _PLAIN_SCALARS:
+        return actual == expected
+    return _walk(actual, expected, False, memo)
+
+
+# --------------------------------------------------------------------------------------------
+# Scalars and value types
+
+
+def _by_eq(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    return a == b  # type: ignore[no-any-return]
+
+
+def _by_identity(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    return a is b
+
+
+def _float_is(a: float, b: float) -> bool:
+    if a == b:
+        return a != 0.0 or math.copysign(1.0, a) == math.copysign(1.0, b)
+    return a != a and b != b
+
+
+def _float(a: float, b: float, partial: bool, memo: _Memo) -> bool:
+    return _float_is(a, b)
+
+
+def _complex(a: complex, b: complex, partial: bool, memo: _Memo) -> bool:
+    return _float_is(a.real, b.real) and _float_is(a.imag, b.imag)
+
+
+def _decimal(a: decimal.Decimal, b: decimal.Decimal, partial: bool, memo: _Memo) -> bool:
+    if a.is_nan() or b.is_nan():
+        return a.is_nan() and b.is_nan() and a.is_snan() == b.is_snan()
+    return a == b and (not a.is_zero() or a.is_signed() == b.is_signed())
+
+
+def _with_tz(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    return a == b and a.tzinfo == b.tzinfo  # type: ignore[no-any-return]
+
+
+def _pattern(a: re.Pattern[Any], b: re.Pattern[Any], partial: bool, memo: _Memo) -> bool:
+    return a.pattern == b.pattern and type(a.pattern) is type(b.pattern) and a.flags == b.flags
+
+
+def _bound_method(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    return a.__func__ is b.__func__ and a.__self__ is b.__self__
+
+
+def _builtin_method(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    return a == b and getattr(a, "__self__", None) is getattr(b, "__self__", None)
+
+
+# --------------------------------------------------------------------------------------------
+# Sequences
+
+
+def _sequence(a: Any, b: Any, partial: bool, memo: _Memo) -> bool | Iterator[_Pair]:
+    if len(a) == len(b):
+        return zip(a, b, strict=True)
+    if not partial or len(b) > len(a):
+        return False
+    return _subsequence(a, b, memo)
+
+
+def _subsequence(a: Any, b: Any, memo: _Memo) -> bool:
+    """Node's ``partialArrayEquiv``: each item of ``b``, in order, matches a later item of ``a``."""
+    a_len = len(a)
+    b_len = len(b)
+    a_pos = 0
+    for i, item in enumerate(b):
+        while not _walk_partial(a[a_pos], item, memo):
+            a_pos += 1
+            if a_pos > a_len - b_len + i:
+                return False
+        a_pos += 1
+    return True
+
+
+def _walk_partial(actual: object, expected: object, memo: _Memo) -> bool:
+    if actual is expected:
+        return True
+    if type(actual) is not type(expected):
+        return False
+    return _walk(actual, expected, True, memo)
+
+
+# --------------------------------------------------------------------------------------------
+# Mappings and sets
+
+
+def _dict(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _Verdict:
+    if len(a) != len(b):
+        if not partial or len(b) > len(a):
+            return False
+        return _dict_unordered(a, b, partial, memo)
+    # Fast path: the same keys in the same order (a copy, a JSON round trip).
+    for ka, kb in zip(a, b, strict=True):
+        if ka is kb:
+            continue
+        t = type(ka)
+        if (t is str or t is int) and type(kb) is t and ka == kb:
+            continue
+        return _dict_unordered(a, b, partial, memo)
+    return zip(a.values(), b.values(), strict=True)
+
+
+def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _Verdict:
+    """Match ``b``'s keys to ``a``'s strictly: hash lookup first, then a deep search."""
+    stored = {key: key for key in a}
+    pairs: list[_Pair] = []
+    used: set[int] = set()
+    leftover: list[_Pair] = []
+    for kb, vb in b.items():
+        ka = stored.get(kb, MISSING)
+        if ka is not MISSING and _same(ka, kb, memo):
+            pairs.append((a[ka], vb))
+            used.add(id(ka))
+        else:
+            leftover.append((kb, vb))
+    if leftover:
+        rest = [(k, v) for k, v in a.items() if id(k) not in used]
+        for kb, vb in leftover:
+            for i, (ka, va) in enumerate(rest):
+                if _same(ka, kb, memo) and (
+                    _walk_partial(va, vb, memo) if partial else _same_value(va, vb, memo)
+                ):
+                    del rest[i]
+                    break
+            else:
+                return False
+    return iter(pairs)
+
+
+def _same_value(actual: object, expected: object, memo: _Memo) -> bool:
+    if actual is expected:
+        return True
+    if type(actual) is not type(expected):
+        return False
+    return _walk(actual, expected, False, memo)
+
+
+def _set(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    if len(a) != len(b) and (not partial or len(b) > len(a)):
+        return False
+    stored = {member: member for member in a}
+    used: set[int] = set()
+    leftover: list[object] = []
+    for member in b:
+        found = stored.get(member, MISSING)
+        if found is not MISSING and (found is member or _same(found, member, memo)):
+            used.add(id(found))
+        else:
+            leftover.append(member)
+    if not leftover:
+        return True
+    rest = [m for m in a if id(m) not in used]
+    compare = _walk_partial if partial else _same_value
+    for member in leftover:
+        for i, candidate in enumerate(rest):
+            if compare(candidate, member, memo):
+                del rest[i]
+                break
+        else:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes-likes
+
+
+def _as_view(value: object) -> memoryview:
+    try:
+        return memoryview(value)  # type: ignore[arg-type]
+    except TypeError:
+        buffer = getattr(type(value), "__buffer__", None)
+        if buffer is None:
+            raise
+    view = buffer(value, 0)
+    if not isinstance(view, memoryview):
+        raise TypeError(f"{type(value).__name__}.__buffer__ did not return a memoryview")
+    return view
+
+
+_CHUNK: Final = 1 << 20
+
+
+def _same_bytes(va: memoryview, vb: memoryview) -> bool:
+    if va.format != vb.format or va.shape != vb.shape or va.nbytes != vb.nbytes:
+        return False
+    n = va.nbytes
+    if n <= _CHUNK or not (va.c_contiguous and vb.c_contiguous):
+        return va.tobytes() == vb.tobytes()
+    ba = va.cast("B")
+    bb = vb.cast("B")
+    for start in range(0, n, _CHUNK):
+        if ba[start : start + _CHUNK] != bb[start : start + _CHUNK]:
+            return False
+    return True
+
+
+def _bytes_like(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+    with _as_view(a) as va, _as_view(b) as vb:
+        if partial and va.nbytes != vb.nbytes:
+            if va.format != vb.format or va.ndim != 1 or vb.ndim != 1:
+                return False
+            return _subsequence(va.tolist(), vb.tolist(), memo)
+        return _same_bytes(va, vb)
+
+
+# --------------------------------------------------------------------------------------------
+# Objects by attributes
+
+
+_SLOTS: dict[type, tuple[Any, ...]] = {}
+
+
+def _slot_descriptors(t: type) -> tuple[Any, ...]:
+    """Every slot of ``t`` (member descriptors along the MRO), so mangled names are right."""
+    cached = _SLOTS.get(t)
+    if cached is not None:
+        return cached
+    found: list[Any] = []
+    for cls in t.__mro__:
+        for value in vars(cls).values():
+            if isinstance(value, types.MemberDescriptorType) and value not in found:
+                found.append(value)
+    _SLOTS[t] = result = tuple(found)
+    return result
+
+
+def _attribute_pairs(a: Any, b: Any, partial: bool) -> list[_Pair]:
+    pairs: list[_Pair] = []
+    da = getattr(a, "__dict__", None)
+    if isinstance(da, dict):
+        db = getattr(b, "__dict__", None)
+        if not isinstance(db, dict):
+            return [_UNEQUAL_PAIR]
+        if da or db:
+            pairs.append((da, db))
+    for slot in _slot_descriptors(type(a)):
+        try:
+            vb = slot.__get__(b)
+        except AttributeError:
+            vb = MISSING
+        if vb is MISSING and partial:
+            continue
+        try:
+            va = slot.__get__(a)
+        except AttributeError:
+            va = MISSING
+        pairs.append((va, vb))
+    return pairs
+
+
+def _object(a: Any, b: Any, partial: bool, memo: _Memo) -> _Verdict:
+    pairs = _attribute_pairs(a, b, partial)
+    return iter(pairs) if pairs else True
+
+
+def _exception(a: BaseException, b: BaseException, partial: bool, memo: _Memo) -> _Verdict:
+    pairs = [(a.args, b.args), *_attribute_pairs(a, b, partial)]
+    return iter(pairs)
+
+
+def _with_attributes(base: _Handler) -> _Handler:
+    """A subclass of a builtin: compare as the base, then by the instance's attributes."""
+
+    def handler(a: Any, b: Any, partial: bool, memo: _Memo) -> _Verdict:
+        verdict = base(a, b, partial, memo)
+        if verdict is False:
+            return False
+        extra = _attribute_pairs(a, b, partial)
+        if isinstance(a, collections.defaultdict):
+            extra.append((a.default_factory, b.default_factory))
+        if isinstance(a, collections.deque):
+            extra.append((a.maxlen, b.maxlen))
+        if verdict is True:
+            return iter(extra) if extra else True
+        return itertools.chain(verdict, extra)
+
+    return handler
+
+
+def _c_object(a: Any, b: Any, partial: bool, memo: _Memo) -> _Verdict:
+    """A C type with none of the known shapes: its ``__dict__`` if any, its own ``==`` if any."""
+    pairs = _attribute_pairs(a, b, partial)
+    if pairs:
+        return iter(pairs)
+    if _has_own_eq(type(a)):
+        return a == b  # type: ignore[no-any-return]
+    return False
+
+
+def _has_own_eq(t: type) -> bool:
+    eq: object = getattr(t, "__eq__", None)
+    base_eq: object = object.__eq__
+    return eq is not base_eq
+
+
+# --------------------------------------------------------------------------------------------
+# Classification: one handler per type, computed once
+
+
+_PLAIN_SCALARS: Final = frozenset({type(None), bool, int, str, bytes, fractions.Fraction})
+
+_HANDLERS: dict[type, _Handler] = {
+    type(None): _by_eq,
+    bool: _by_eq,
+    int: _by_eq,
+    str: _by_eq,
+    bytes: _by_eq,
+    fractions.Fraction: _by_eq,
+    float: _float,
+    complex: _complex,
+    decimal.Decimal: _decimal,
+    datetime.date: _by_eq,
+    datetime.timedelta: _by_eq,
+    datetime.datetime: _with_tz,
+    datetime.time: _with_tz,
+    datetime.timezone: _by_eq,
+    uuid.UUID: _by_eq,
+    range: _by_eq,
+    slice: _by_eq,
+    re.Pattern: _pattern,
+    list: _sequence,
+    tuple: _sequence,
+    dict: _dict,
+    set: _set,
+    frozenset: _set,
+    bytearray: _bytes_like,
+    memoryview: _bytes_like,
+    array.array: _bytes_like,
+    types.FunctionType: _by_identity,
+    types.BuiltinFunctionType: _builtin_method,
+    types.MethodType: _bound_method,
+    types.MethodWrapperType: _builtin_method,
+    types.ModuleType: _by_identity,
+    types.CodeType: _by_identity,
+    types.FrameType: _by_identity,
+    types.TracebackType: _by_identity,
+    types.GeneratorType: _by_identity,
+    types.CoroutineType: _by_identity,
+    types.AsyncGeneratorType: _by_identity,
+    functools.partial: _by_identity,
+    type: _by_identity,
+    _Missing: _by_identity,
+}
+
+#: Builtin bases whose subclasses compare as the base plus their attributes, most specific first.
+_BASES: Final[tuple[tuple[type, _Handler], ...]] = (
+    (bool, _by_eq),
+    (int, _by_eq),
+    (float, _float),
+    (complex, _complex),
+    (str, _by_eq),
+    (bytes, _by_eq),
+    (decimal.Decimal, _decimal),
+    (fractions.Fraction, _by_eq),
+    (datetime.datetime, _with_tz),
+    (datetime.time, _with_tz),
+    (datetime.date, _by_eq),
+    (datetime.timedelta, _by_eq),
+    (list, _sequence),
+    (tuple, _sequence),
+    (collections.deque, _sequence),
+    (dict, _dict),
+    (set, _set),
+    (frozenset, _set),
+    (bytearray, _bytes_like),
+    (array.array, _bytes_like),
+)
+
+_HEAPTYPE: Final = 1 << 9
+
+
+def _classify(t: type, sample: object) -> _Handler:
+    """Find (and cache) the handler for values of type ``t``; ``sample`` is one of them."""
+    handler = _choose(t, sample)
+    _HANDLERS[t] = handler
+    return handler
+
+
+def _choose(t: type, sample: object) -> _Handler:
+    if issubclass(t, enum.Enum):
+        return _by_identity
+    if issubclass(t, type):
+        return _by_identity
+    if issubclass(t, BaseException):
+        return _exception
+    if issubclass(t, (pathlib.PurePath, uuid.UUID)):
+        return _by_eq
+    if issubclass(t, re.Pattern):
+        return _pattern
+    for base, handler in _BASES:
+        if issubclass(t, base):
+            return _with_attributes(handler)
+    if _supports_buffer(t, sample):
+        return _bytes_like
+    if t.__flags__ & _HEAPTYPE:
+        return _object
+    return _c_object
+
+
+def _supports_buffer(t: type, sample: object) -> bool:
+    if hasattr(t, "__buffer__"):
+        return True
+    if sys.version_info >= (3, 12):
+        return False
+    try:
+        memoryview(sample).release()  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    return True
