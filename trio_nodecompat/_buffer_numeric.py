@@ -73,8 +73,10 @@ _p64le_i, _p64be_i = _I64LE.pack_into, _I64BE.pack_into
 _pf32le, _pf32be = _F32LE.pack_into, _F32BE.pack_into
 _pf64le, _pf64be = _F64LE.pack_into, _F64BE.pack_into
 
-# What struct raises when the offset does not fit: the signal to take the slow path.
-_MISFIT = (struct.error, OverflowError)
+# What struct raises when the offset does not fit: the signal to take the slow path. Values
+# are range-checked before any ``pack_into``, because ``pack_into`` zeroes its target bytes
+# before it packs, so a value it rejects would leave zeros behind.
+_MISFIT = (struct.error, OverflowError, IndexError)
 
 
 def _array_code(size: int) -> str:
@@ -101,6 +103,37 @@ def _shown(value: int | float) -> int | float:
     return value
 
 
+def _out_of_range(
+    name: str, range_: str, received: int | float, suffix: str = ""
+) -> ERR_OUT_OF_RANGE:
+    """``ERR_OUT_OF_RANGE`` with ``Received`` spelled as Node spells it.
+
+    Node prints an integer above ``2 ** 32`` with ``_`` separators; for a JS number of
+    ``1e21`` or more that is its exponent form, separated all the same (``1e+_300``), and a
+    BigInt gets an ``n`` suffix. The shared error class covers the common cases; the two odd
+    ones are finished here, where only numeric methods meet them.
+    """
+    shown = _shown(received)
+    err = ERR_OUT_OF_RANGE(name, range_, shown)
+    if isinstance(shown, float) and shown.is_integer():
+        head = err.args[0][: err.args[0].rindex("Received ") + len("Received ")]
+        err.args = (head + _separated(repr(shown)),)
+    if suffix:
+        err.args = (err.args[0] + suffix,)
+    return err
+
+
+def _separated(text: str) -> str:
+    """Node's ``addNumericalSeparator``: ``_`` before every group of three from the right."""
+    start = 1 if text.startswith("-") else 0
+    end = len(text)
+    groups = ""
+    while end >= start + 4:
+        groups = "_" + text[end - 3 : end] + groups
+        end -= 3
+    return text[:end] + groups
+
+
 def _check_bounds(offset: object, size: int, length: int, optional: bool = True) -> int:
     """Node's ``checkBounds`` + ``boundsError``: return ``offset`` as a valid ``int`` start.
 
@@ -121,7 +154,7 @@ def _check_bounds(offset: object, size: int, length: int, optional: bool = True)
         return int(offset)
     if last < 0:
         raise ERR_BUFFER_OUT_OF_BOUNDS()
-    raise ERR_OUT_OF_RANGE("offset", f">= 0 and <= {last}", _shown(offset))
+    raise _out_of_range("offset", f">= 0 and <= {last}", offset)
 
 
 def _check_byte_length(byte_length: object) -> int:
@@ -134,7 +167,7 @@ def _check_byte_length(byte_length: object) -> int:
             math.isnan(byte_length) or (math.isfinite(byte_length) and not byte_length.is_integer())
         ):
             raise ERR_OUT_OF_RANGE("byteLength", "an integer", byte_length)
-        raise ERR_OUT_OF_RANGE("byteLength", ">= 1 and <= 6", _shown(byte_length))
+        raise _out_of_range("byteLength", ">= 1 and <= 6", byte_length)
     raise ERR_INVALID_ARG_TYPE("byteLength", "number", byte_length)
 
 
@@ -158,11 +191,7 @@ def _range_error(value: int | float, size: int, signed: bool, bigint: bool) -> E
     else:
         low, high = _limits(size, signed)
         range_ = f">= {low}{n} and <= {high}{n}"
-    err = ERR_OUT_OF_RANGE("value", range_, _shown(value))
-    if bigint:
-        # Node prints a BigInt as ``123n``; the received value ends the message.
-        err.args = (err.args[0] + "n",)
-    return err
+    return _out_of_range("value", range_, value, "n" if bigint else "")
 
 
 def _limits(size: int, signed: bool) -> tuple[int, int]:
@@ -593,7 +622,12 @@ class BufferNumericMixin:
 
     def write_big_uint64_le(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (an ``int``, 0..2**64-1) little-endian; return ``offset + 8``."""
-        if type(value) is int and type(offset) is int and offset >= 0:
+        if (
+            type(value) is int
+            and type(offset) is int
+            and 0 <= value <= 0xFFFFFFFFFFFFFFFF
+            and offset >= 0
+        ):
             try:
                 _p64le_u(self._mem, offset, value)
                 return offset + 8
@@ -603,7 +637,12 @@ class BufferNumericMixin:
 
     def write_big_uint64_be(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (an ``int``, 0..2**64-1) big-endian; return ``offset + 8``."""
-        if type(value) is int and type(offset) is int and offset >= 0:
+        if (
+            type(value) is int
+            and type(offset) is int
+            and 0 <= value <= 0xFFFFFFFFFFFFFFFF
+            and offset >= 0
+        ):
             try:
                 _p64be_u(self._mem, offset, value)
                 return offset + 8
@@ -613,7 +652,12 @@ class BufferNumericMixin:
 
     def write_big_int64_le(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (an ``int``, -2**63..2**63-1) little-endian; return ``offset + 8``."""
-        if type(value) is int and type(offset) is int and offset >= 0:
+        if (
+            type(value) is int
+            and type(offset) is int
+            and -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF
+            and offset >= 0
+        ):
             try:
                 _p64le_i(self._mem, offset, value)
                 return offset + 8
@@ -623,7 +667,12 @@ class BufferNumericMixin:
 
     def write_big_int64_be(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (an ``int``, -2**63..2**63-1) big-endian; return ``offset + 8``."""
-        if type(value) is int and type(offset) is int and offset >= 0:
+        if (
+            type(value) is int
+            and type(offset) is int
+            and -0x8000000000000000 <= value <= 0x7FFFFFFFFFFFFFFF
+            and offset >= 0
+        ):
             try:
                 _p64be_i(self._mem, offset, value)
                 return offset + 8
