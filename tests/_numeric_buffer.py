@@ -19,3 +19,10 @@ class NumericBuffer(BufferNumericMixin):
 
 def make_buffer(data: bytes) -> NumericBuffer:
     return NumericBuffer(data)
+
+
+def window(buf: NumericBuffer, start: int, end: int) -> NumericBuffer:
+    """A view of ``buf[start:end]`` sharing its memory, like Node's ``buf.slice``."""
+    view = NumericBuffer(b"")
+    view._mem = buf._mem[start:end]
+    return view
