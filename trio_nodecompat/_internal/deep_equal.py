@@ -43,9 +43,11 @@ import decimal
 import enum
 import fractions
 import functools
+import io
 import itertools
 import math
 import pathlib
+import pickle
 import re
 import sys
 import types
@@ -99,7 +101,15 @@ def is_deep_strict_equal(actual: object, expected: object) -> bool:
         return False
     if t is str or t is int:
         return actual == expected
-    return _walk(actual, expected, False, _Memo())
+    if t not in _PLAIN_CONTAINERS:
+        return _walk(actual, expected, False, _Memo()) is True
+    verdict = _walk(actual, expected, False, _Memo(), _FAST_PATH_AFTER)
+    if verdict is not None:
+        return verdict
+    # A big container: plain data compares far faster as its pickle (see _plain_equal).
+    if _plain_equal(actual, expected):
+        return True
+    return _walk(actual, expected, False, _Memo()) is True
 
 
 def is_partial_deep_strict_equal(actual: object, expected: object) -> bool:
@@ -114,15 +124,27 @@ def is_partial_deep_strict_equal(actual: object, expected: object) -> bool:
         return True
     if type(actual) is not type(expected):
         return False
-    return _walk(actual, expected, True, _Memo())
+    return _walk(actual, expected, True, _Memo()) is True
 
 
 # --------------------------------------------------------------------------------------------
 # The walk
 
 
-def _walk(actual: object, expected: object, partial: bool, memo: _Memo) -> bool:
-    """Compare one pair to the end, iteratively; nested containers do not use the C stack."""
+def _walk(
+    actual: object, expected: object, partial: bool, memo: _Memo, budget: int = -1
+) -> bool | None:
+    """Compare one pair to the end, iteratively; nested containers do not use the C stack.
+
+    With a positive ``budget``, give up (returning ``None``) after entering that many
+    containers, so the caller can try the plain-data fast path on a big input.
+
+    The loop is the hot path of every deep comparison, so it is written for speed: builtins
+    are bound to locals, exact ``str``/``int``/``float``/``bool`` are compared inline, and a
+    ``list`` or ``dict`` pair is first scanned in place; only when it holds a container does it
+    get a frame on the stack and its objects a place on the path. A leaf container therefore
+    costs no allocation beyond its ``zip`` iterator.
+    """
     if actual is expected:
         return True
     t = type(actual)
@@ -142,44 +164,129 @@ def _walk(actual: object, expected: object, partial: bool, memo: _Memo) -> bool:
         return True
     path.add(cur_a)
     path.add(cur_e)
+    _type, _str, _int, _float, _bool, _list, _dict = type, str, int, float, bool, list, dict
+    _id, _len, _zip, _chain = id, len, zip, itertools.chain
+    copysign = math.copysign
     stack: list[tuple[Iterator[_Pair], int, int]] = []
-    pairs: Iterator[_Pair] = verdict
+    push = stack.append
+    pop = stack.pop
+    add = path.add
+    discard = path.discard
+    pairs: Iterator[tuple[Any, Any]] = verdict
+    children: Iterator[tuple[Any, Any]]
+    cx: Any
+    cy: Any
     while True:
         for x, y in pairs:
             if x is y:
                 continue
-            t = type(x)
-            if t is not type(y):
+            t = _type(x)
+            if t is not _type(y):
                 return _unwind(path, stack, cur_a, cur_e)
-            if t is str or t is int:
+            if t is _str or t is _int:
                 if x != y:
                     return _unwind(path, stack, cur_a, cur_e)
                 continue
-            handler = handlers.get(t)
-            if handler is None:
-                handler = _classify(t, x)
-            verdict = handler(x, y, partial, memo)
-            if verdict is True:
-                continue
-            if verdict is False:
+            if t is _float:
+                if x == y:
+                    if x != 0.0 or copysign(1.0, x) == copysign(1.0, y):
+                        continue
+                elif x != x and y != y:
+                    continue
                 return _unwind(path, stack, cur_a, cur_e)
-            ix = id(x)
-            iy = id(y)
+            if t is _bool:
+                return _unwind(path, stack, cur_a, cur_e)
+            if t is _list and _len(x) == _len(y):
+                if not x:
+                    continue
+                children = _zip(x, y)  # noqa: B905 (lengths are equal)
+            elif t is _dict and _len(x) == _len(y):
+                if not x:
+                    continue
+                # The same keys in the same order (a copy, a JSON round trip), else the slow path.
+                children = _zip(x.values(), y.values())  # noqa: B905
+                for kx, ky in _zip(x, y):  # noqa: B905
+                    if kx is ky:
+                        continue
+                    tk = _type(kx)
+                    if (tk is _str or tk is _int) and _type(ky) is tk and kx == ky:
+                        continue
+                    verdict = _dict_unordered(x, y, partial, memo)
+                    if verdict is False:
+                        return _unwind(path, stack, cur_a, cur_e)
+                    if verdict is True:
+                        children = iter(())
+                    else:
+                        children = verdict
+                    break
+            else:
+                handler = handlers.get(t)
+                if handler is None:
+                    handler = _classify(t, x)
+                verdict = handler(x, y, partial, memo)
+                if verdict is True:
+                    continue
+                if verdict is False:
+                    return _unwind(path, stack, cur_a, cur_e)
+                ix = _id(x)
+                iy = _id(y)
+                if ix in path and iy in path:
+                    continue
+                budget -= 1
+                if budget == 0:
+                    _unwind(path, stack, cur_a, cur_e)
+                    return None
+                add(ix)
+                add(iy)
+                push((pairs, cur_a, cur_e))
+                pairs = verdict
+                cur_a = ix
+                cur_e = iy
+                break
+            # A list or dict: scan its leaves here; descend only at its first container child.
+            ix = _id(x)
+            iy = _id(y)
             if ix in path and iy in path:
                 continue
-            path.add(ix)
-            path.add(iy)
-            stack.append((pairs, cur_a, cur_e))
-            pairs = verdict
+            for cx, cy in children:
+                if cx is cy:
+                    continue
+                tc = _type(cx)
+                if tc is not _type(cy):
+                    return _unwind(path, stack, cur_a, cur_e)
+                if tc is _str or tc is _int:
+                    if cx != cy:
+                        return _unwind(path, stack, cur_a, cur_e)
+                    continue
+                if tc is _float:
+                    if cx == cy:
+                        if cx != 0.0 or copysign(1.0, cx) == copysign(1.0, cy):
+                            continue
+                    elif cx != cx and cy != cy:
+                        continue
+                    return _unwind(path, stack, cur_a, cur_e)
+                if tc is _bool:
+                    return _unwind(path, stack, cur_a, cur_e)
+                break
+            else:
+                continue
+            budget -= 1
+            if budget == 0:
+                _unwind(path, stack, cur_a, cur_e)
+                return None
+            add(ix)
+            add(iy)
+            push((pairs, cur_a, cur_e))
+            pairs = _chain(((cx, cy),), children)
             cur_a = ix
             cur_e = iy
             break
         else:
-            path.discard(cur_a)
-            path.discard(cur_e)
+            discard(cur_a)
+            discard(cur_e)
             if not stack:
                 return True
-            pairs, cur_a, cur_e = stack.pop()
+            pairs, cur_a, cur_e = pop()
 
 
 def _unwind(path: set[int], stack: list[tuple[Iterator[_Pair], int, int]], a: int, e: int) -> bool:
@@ -201,7 +308,75 @@ def _same(actual: object, expected: object, memo: _Memo) -> bool:
         return False
     if t in _PLAIN_SCALARS:
         return actual == expected
-    return _walk(actual, expected, False, memo)
+    return _walk(actual, expected, False, memo) is True
+
+
+# --------------------------------------------------------------------------------------------
+# The plain-data fast path
+
+#: Containers entered by the walk before a top-level comparison tries the fast path.
+_FAST_PATH_AFTER: Final = 256
+
+_PLAIN_CONTAINERS: Final = frozenset({list, tuple, dict, set, frozenset})
+
+
+class _NotPlain(Exception):
+    """Raised while pickling when an object is not plain data."""
+
+
+class _Mismatch(Exception):
+    """Raised while pickling ``expected`` at the first byte that differs from ``actual``'s."""
+
+
+class _PlainPickler(pickle.Pickler):
+    """A pickler that accepts only plain data and refuses everything else.
+
+    CPython's C pickler serialises ``None``, ``bool``, and exact ``int``, ``float``, ``str``,
+    ``bytes``, ``list``, ``tuple``, ``dict``, ``set`` and ``frozenset`` natively and calls
+    ``reducer_override`` for every other object (subclasses included; protocol 4 has no
+    out-of-band buffers). Raising there restricts the pickle to exactly those types.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        raise _NotPlain
+
+
+class _Matcher:
+    """A write-only file that checks the pickle being written against an expected one."""
+
+    __slots__ = ("data", "pos")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def write(self, chunk: bytes) -> int:
+        end = self.pos + len(chunk)
+        if self.data[self.pos : end] != chunk:
+            raise _Mismatch
+        self.pos = end
+        return len(chunk)
+
+
+def _plain_equal(actual: object, expected: object) -> bool:
+    """True when both values are plain data with byte-identical pickles; else "don't know".
+
+    A pickle is a faithful encoding of an object graph: exact types (``1``, ``True`` and
+    ``1.0`` differ), float bits (``-0.0`` differs from ``0.0``; NaN matches NaN of the same
+    bits), order, and shared or cyclic references. Equal pickles of plain data therefore mean
+    graphs that are isomorphic, which Node's rules call deep strictly equal. Different
+    pickles prove nothing (dict order, NaN payloads, sharing), so the caller then walks.
+    The C pickler runs an order of magnitude faster than the Python walk; ``expected`` is
+    checked chunk by chunk as it is written, so a difference stops it early.
+    """
+    out = io.BytesIO()
+    try:
+        _PlainPickler(out, 4).dump(actual)
+        matcher = _Matcher(out.getvalue())
+        _PlainPickler(matcher, 4).dump(expected)
+    except Exception:  # not plain data, too deep for the C pickler, or a difference
+        return False
+    return matcher.pos == len(matcher.data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,7 +433,7 @@ def _builtin_method(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
 
 def _sequence(a: Any, b: Any, partial: bool, memo: _Memo) -> bool | Iterator[_Pair]:
     if len(a) == len(b):
-        return zip(a, b, strict=True)
+        return zip(a, b)  # noqa: B905 (lengths are equal)
     if not partial or len(b) > len(a):
         return False
     return _subsequence(a, b, memo)
@@ -283,7 +458,7 @@ def _walk_partial(actual: object, expected: object, memo: _Memo) -> bool:
         return True
     if type(actual) is not type(expected):
         return False
-    return _walk(actual, expected, True, memo)
+    return _walk(actual, expected, True, memo) is True
 
 
 # --------------------------------------------------------------------------------------------
@@ -296,14 +471,14 @@ def _dict(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _
             return False
         return _dict_unordered(a, b, partial, memo)
     # Fast path: the same keys in the same order (a copy, a JSON round trip).
-    for ka, kb in zip(a, b, strict=True):
+    for ka, kb in zip(a, b):  # noqa: B905
         if ka is kb:
             continue
         t = type(ka)
         if (t is str or t is int) and type(kb) is t and ka == kb:
             continue
         return _dict_unordered(a, b, partial, memo)
-    return zip(a.values(), b.values(), strict=True)
+    return zip(a.values(), b.values())  # noqa: B905
 
 
 def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _Verdict:
@@ -338,7 +513,7 @@ def _same_value(actual: object, expected: object, memo: _Memo) -> bool:
         return True
     if type(actual) is not type(expected):
         return False
-    return _walk(actual, expected, False, memo)
+    return _walk(actual, expected, False, memo) is True
 
 
 def _set(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
