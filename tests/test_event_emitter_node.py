@@ -535,11 +535,11 @@ def test_set_max_listeners_validation() -> None:
 
 
 def test_set_max_listeners_messages_match_node() -> None:
-    # node -e "new (require('events'))().setMaxListeners(-1)" (names in snake_case here)
+    # Node: The value of "setMaxListeners" is out of range. ... (our names are snake_case)
     with pytest.raises(ERR_OUT_OF_RANGE) as info:
         EventEmitter().set_max_listeners(-1)
     assert str(info.value) == (
-        'The value of "setMaxListeners" is out of range. It must be >= 0. Received -1'
+        'The value of "set_max_listeners" is out of range. It must be >= 0. Received -1'
     )
     with pytest.raises(ERR_OUT_OF_RANGE) as info:
         EventEmitter().set_max_listeners(math.nan)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import types
 import warnings
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, ClassVar, NoReturn, TypeVar, overload
@@ -114,6 +115,11 @@ class _OnceWrapper:
         return f"<once wrapper of {self.listener!r}>"
 
 
+#: Listener types that are hashable by construction (functions hash by identity, bound methods
+#: by their object's identity and function), so ``_key`` need not try.
+_ALWAYS_HASHABLE = frozenset({types.FunctionType, types.MethodType, types.BuiltinFunctionType})
+
+
 class _ByIdentity:
     """Key for an unhashable listener: compared by identity, as Node compares listeners."""
 
@@ -130,6 +136,8 @@ class _ByIdentity:
 
 
 def _key(listener: object) -> Hashable:
+    if type(listener) in _ALWAYS_HASHABLE:
+        return listener
     try:
         hash(listener)
     except TypeError:
@@ -306,7 +314,7 @@ class EventEmitter(metaclass=_EventEmitterType):
         elif isinstance(capture_rejections, bool):
             capture = capture_rejections
         else:
-            raise ERR_INVALID_ARG_TYPE("options.captureRejections", "boolean", capture_rejections)
+            raise ERR_INVALID_ARG_TYPE("capture_rejections", "boolean", capture_rejections)
         self._events: dict[Hashable, _ListenerList] = {}
         self._snapshots: dict[Hashable, tuple[Listener, ...]] = {}
         self._max_listeners: float | None = None
@@ -484,8 +492,7 @@ class EventEmitter(metaclass=_EventEmitterType):
         if listeners is None:
             return self._emit_slow(event, args)
         for listener in listeners:
-            result = listener(*args)
-            if result is not None:
+            if (result := listener(*args)) is not None:
                 self._schedule(result, event, args)
         return True
 
@@ -507,8 +514,7 @@ class EventEmitter(metaclass=_EventEmitterType):
         if cache and events.get(event) is entries:
             self._snapshots[event] = listeners
         for listener in listeners:
-            result = listener(*args)
-            if result is not None:
+            if (result := listener(*args)) is not None:
                 self._schedule(result, event, args)
         return True
 
@@ -659,7 +665,7 @@ class EventEmitter(metaclass=_EventEmitterType):
 
     def set_max_listeners(self, n: float) -> EventEmitter:
         """Warn when an event gets more than ``n`` listeners (``0`` or ``math.inf``: never)."""
-        self._max_listeners = _check_max(n, "setMaxListeners")
+        self._max_listeners = _check_max(n, "set_max_listeners")
         return self
 
     def get_max_listeners(self) -> float:
