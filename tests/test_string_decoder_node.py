@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from trio_nodecompat import errors
+from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.string_decoder import StringDecoder
 
 
@@ -83,7 +84,8 @@ def test_every_write_sequence_decodes_the_same(encoding: str, data: bytes, expec
 def test_last_char_last_need_last_total() -> None:
     decoder = StringDecoder("utf8")
     assert decoder.write(bytes.fromhex("E1")) == ""
-    assert bytes(decoder.last_char) == bytes([0xE1, 0, 0, 0])
+    assert isinstance(decoder.last_char, Buffer)
+    assert decoder.last_char.equals(bytes([0xE1, 0, 0, 0]))
     assert decoder.last_need == 2
     assert decoder.last_total == 3
     assert decoder.end() == "\ufffd"
@@ -91,7 +93,9 @@ def test_last_char_last_need_last_total() -> None:
 
 def _views(data: bytes) -> list[object]:
     """Python's analogues of Node's ``common.getArrayBufferViews``."""
-    views: list[object] = [data, bytearray(data), memoryview(data)]
+    padded = Buffer.from_(b"??" + data + b"??")
+    views: list[object] = [Buffer.from_(data), padded.subarray(2, 2 + len(data))]
+    views += [data, bytearray(data), memoryview(data)]
     for code in "bBhHiIlLqQfd":
         item = array.array(code).itemsize
         if len(data) % item == 0:
@@ -110,7 +114,7 @@ def test_array_buffer_views() -> None:
     data = ("String for ArrayBufferView tests\n" * 8).encode()
     decoder = StringDecoder("utf8")
     views = _views(data)
-    assert len(views) >= 10
+    assert len(views) >= 12
     for view in views:
         assert decoder.write(view) == data.decode()  # type: ignore[arg-type]
         assert decoder.end() == ""
@@ -282,3 +286,22 @@ def test_end_with_a_final_chunk() -> None:
     assert decoder.end(b"\x82\xac") == "€"
     assert decoder.end(b"\xe2\x82") == "\ufffd"
     assert decoder.end("text") == "text"
+
+
+def test_last_char_shares_memory_with_the_decoder_like_node() -> None:
+    """Node's ``lastChar`` is a live view of the decoder's 4-byte scratch array."""
+    decoder = StringDecoder("utf16le")
+    view = decoder.last_char
+    assert decoder.write(b"\x3d\xd8") == ""
+    assert bytes(view) == b"\x3d\xd8\x00\x00"
+    assert (decoder.last_need, decoder.last_total) == (2, 4)
+    assert decoder.end() == "\ud83d"
+    # Flushing resets the counters, not the bytes: Node's stale bytes stay visible.
+    assert bytes(decoder.last_char) == b"\x3d\xd8\x00\x00"
+    assert (decoder.last_need, decoder.last_total) == (0, 0)
+
+
+def test_repr_and_encoding() -> None:
+    assert repr(StringDecoder("UCS-2")) == "StringDecoder(encoding='utf16le')"
+    assert StringDecoder("BINARY").encoding == "latin1"
+    assert StringDecoder("").encoding == "utf8"

@@ -117,12 +117,12 @@ def test_never_raises_anything_but_a_node_error(
 ) -> None:
     decoder = StringDecoder(encoding)
     decoder.write(prefix)
-    state = (decoder.last_need, decoder.last_total, bytes(decoder._chars))
+    state = (decoder.last_need, decoder.last_total, bytes(decoder.last_char))
     try:
         out = decoder.write(value)  # type: ignore[arg-type]
     except NodeError as err:
         assert err.code == "ERR_INVALID_ARG_TYPE"
-        assert (decoder.last_need, decoder.last_total, bytes(decoder._chars)) == state
+        assert (decoder.last_need, decoder.last_total, bytes(decoder.last_char)) == state
     else:
         assert isinstance(out, str)
     assert isinstance(decoder.end(), str)

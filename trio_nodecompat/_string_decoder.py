@@ -103,7 +103,7 @@ class StringDecoder:
         """Node's ``lastTotal``: bytes kept plus bytes still needed."""
         return self._buffered + self._missing
 
-    def write(self, buf: _BytesLike | str) -> str:
+    def write(self, buf: Buffer | _BytesLike | str) -> str:
         """Decode ``buf``, keeping back any incomplete character at its end for later.
 
         ``buf`` is a Buffer or any bytes-like object; a ``str`` is returned unchanged, as in
@@ -189,7 +189,7 @@ class StringDecoder:
         body = decode(data[start:end], self.encoding) if end > start else ""
         return _join(head, body) if head else body
 
-    def end(self, buf: _BytesLike | str | None = None) -> str:
+    def end(self, buf: Buffer | _BytesLike | str | None = None) -> str:
         """Decode ``buf`` if given, then flush any kept bytes as they are (U+FFFD for a cut
         UTF-8 character, padding for base64), and reset the decoder for reuse."""
         text = "" if buf is None else self.write(buf)
