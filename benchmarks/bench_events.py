@@ -147,6 +147,29 @@ def _scaling_rows(quick: bool) -> list[Result]:
             )
         )
 
+    import pyee.base
+
+    def pyee_add_remove(n: int) -> None:
+        peer = pyee.base.EventEmitter()
+        fns = [(lambda: None) for _ in range(n)]
+        for fn in fns:
+            peer.on("data", fn)
+        peer.emit("data")
+        for fn in fns:
+            peer.remove_listener("data", fn)
+
+    rows.append(
+        compare(
+            "events",
+            "add + remove 10,000 listeners (oldest first)",
+            lambda: add_remove(10_000, "fifo"),
+            "pyee, the same",
+            lambda: pyee_add_remove(10_000),
+            target="report",
+            quick=quick,
+        )
+    )
+
     def remove_all(n: int) -> None:
         ee = EventEmitter().set_max_listeners(0)
         ee.on("removeListener", _listener2)

@@ -110,3 +110,33 @@ def test_many_duplicates_of_one_listener() -> None:
     for _ in range(10_000):
         ee.off("data", fn)
     assert ee.event_names() == []
+
+
+def test_many_once_listeners_of_one_function_fire_in_linear_work() -> None:
+    # Each once wrapper knows its own entry: removing itself when it fires needs no search
+    # among the other wrappers of the same function.
+    ee = EventEmitter().set_max_listeners(0)
+    fn = CountingListener(0)
+    for _ in range(10_000):
+        ee.once("data", fn)
+    CountingListener.comparisons = CountingListener.hashes = 0
+    ee.emit("data")
+    assert ee.event_names() == []
+    assert CountingListener.comparisons <= 10_000
+    assert CountingListener.hashes <= 4 * 10_000
+
+
+def test_once_wrappers_re_added_elsewhere_are_still_found() -> None:
+    a, b = EventEmitter(), EventEmitter()
+
+    def fn() -> None: ...
+
+    a.once("x", fn)
+    wrapper = a.raw_listeners("x")[0]
+    b.on("y", wrapper)  # the same wrapper object registered on another emitter
+    b.on("y", fn)
+    assert b.listener_count("y", wrapper) == 1
+    b.off("y", wrapper)
+    assert b.raw_listeners("y") == [fn]
+    a.off("x", wrapper)
+    assert a.event_names() == []

@@ -96,13 +96,15 @@ class _OnceWrapper:
     ``raw_listeners`` returns these; ``.listener`` is the function that was passed to ``once``.
     """
 
-    __slots__ = ("listener", "_emitter", "_event", "_fired")
+    __slots__ = ("listener", "_emitter", "_event", "_fired", "_entry")
 
     def __init__(self, emitter: EventEmitter, event: Hashable, listener: Listener) -> None:
         self.listener = listener
         self._emitter = emitter
         self._event = event
         self._fired = False
+        #: Its entry in the emitter's list, so removing it needs no search.
+        self._entry: _Entry | None = None
 
     def __call__(self, *args: Any) -> Any:
         if self._fired:
@@ -165,9 +167,10 @@ class _ListenerList:
     Appended entries live in ``back`` (in order), prepended ones in ``front`` (in reverse
     order); each has a position number (rising for appends, falling for prepends), so the order
     is known without moving anything. ``where`` maps each listener (its ``.listener`` for a
-    ``once`` wrapper) to its live entries, so removal finds the last matching entry without a
-    scan. A removed entry is marked dead and skipped; dead entries are swept out when they
-    outnumber the live ones.
+    ``once`` wrapper) to its live entries, in the order they were added, so removal finds the
+    last matching entry without a scan; a ``once`` wrapper also knows its own entry. A removed
+    entry is marked dead and skipped; dead entries are swept out when they outnumber the live
+    ones.
     """
 
     __slots__ = ("front", "back", "where", "live", "dead", "hi", "lo")
@@ -175,14 +178,15 @@ class _ListenerList:
     def __init__(self) -> None:
         self.front: list[_Entry] = []
         self.back: list[_Entry] = []
-        self.where: dict[Hashable, list[_Entry]] = {}
+        self.where: dict[Hashable, dict[_Entry, None]] = {}
         self.live = 0
         self.dead = 0
         self.hi = 0
         self.lo = 0
 
     def add(self, fn: Listener, prepend: bool) -> None:
-        key = _key(_unwrap(fn))
+        wrapper = fn if type(fn) is _OnceWrapper else None
+        key = _key(fn if wrapper is None else wrapper.listener)
         if prepend:
             self.lo -= 1
             entry = _Entry(fn, key, self.lo)
@@ -193,35 +197,52 @@ class _ListenerList:
             self.back.append(entry)
         bucket = self.where.get(key)
         if bucket is None:
-            self.where[key] = [entry]
+            self.where[key] = {entry: None}
         else:
-            bucket.append(entry)
+            bucket[entry] = None
+        if wrapper is not None and (wrapper._entry is None or not wrapper._entry.alive):
+            wrapper._entry = entry
         self.live += 1
 
-    def _candidates(self, listener: Listener) -> list[tuple[list[_Entry], int]]:
+    def _own_entry(self, wrapper: _OnceWrapper) -> _Entry | None:
+        """The live entry of this list that is ``wrapper`` itself, if any."""
+        entry = wrapper._entry
+        if entry is not None and entry.alive and entry in self.where.get(entry.key, ()):
+            return entry
+        # The wrapper was also added elsewhere (say, from raw_listeners): look among the
+        # entries of its function.
+        for candidate in self.where.get(entry.key if entry else _key(wrapper.listener), ()):
+            if candidate.fn is wrapper:
+                return candidate
+        return None
+
+    def _candidates(self, listener: Listener) -> list[_Entry]:
         """Every live entry matching ``listener`` as Node matches: the entry or its ``.listener``."""
-        found: list[tuple[list[_Entry], int]] = []
-        bucket = self.where.get(_key(listener))
-        if bucket:
-            found.extend((bucket, i) for i in range(len(bucket)))
+        found = list(self.where.get(_key(listener), ()))
         if type(listener) is _OnceWrapper:
-            inner = self.where.get(_key(listener.listener))
-            if inner:
-                found.extend((inner, i) for i, e in enumerate(inner) if e.fn is listener)
+            own = self._own_entry(listener)
+            if own is not None:
+                found.append(own)
         return found
 
-    def find_last(self, listener: Listener) -> tuple[list[_Entry], int] | None:
-        bucket = self.where.get(_key(listener))
-        if bucket and self.lo == 0 and type(listener) is not _OnceWrapper:
-            # Only appends so far: a bucket is in position order, the last entry is the answer.
-            return bucket, len(bucket) - 1
+    def find_last(self, listener: Listener) -> _Entry | None:
+        """The entry ``remove_listener(listener)`` removes: the last one matching."""
+        if type(listener) is not _OnceWrapper:
+            bucket = self.where.get(_key(listener))
+            if not bucket:
+                return None
+            if self.lo == 0:
+                # Only appends so far: a bucket is in position order.
+                return next(reversed(bucket))
+            return max(bucket, key=_position)
         candidates = self._candidates(listener)
         if not candidates:
             return None
-        return max(candidates, key=lambda c: c[0][c[1]].pos)
+        return max(candidates, key=_position)
 
-    def remove_at(self, bucket: list[_Entry], index: int) -> _Entry:
-        entry = bucket.pop(index)
+    def remove(self, entry: _Entry) -> None:
+        bucket = self.where[entry.key]
+        del bucket[entry]
         if not bucket:
             del self.where[entry.key]
         entry.alive = False
@@ -231,7 +252,6 @@ class _ListenerList:
             self.front = [e for e in self.front if e.alive]
             self.back = [e for e in self.back if e.alive]
             self.dead = 0
-        return entry
 
     def count(self, listener: Listener) -> int:
         return len(self._candidates(listener))
@@ -244,6 +264,10 @@ class _ListenerList:
         if self.dead:
             return tuple([e.fn for e in self.back if e.alive])
         return tuple([e.fn for e in self.back])
+
+
+def _position(entry: _Entry) -> int:
+    return entry.pos
 
 
 def _check_listener(listener: object) -> None:
@@ -426,10 +450,10 @@ class EventEmitter(metaclass=_EventEmitterType):
         entries = self._events.get(event)
         if entries is None:
             return self
-        found = entries.find_last(listener)
-        if found is None:
+        entry = entries.find_last(listener)
+        if entry is None:
             return self
-        entry = entries.remove_at(*found)
+        entries.remove(entry)
         self._forget_if_empty(event, entries)
         if "removeListener" in self._events:
             self.emit("removeListener", event, _unwrap(entry.fn))
