@@ -37,8 +37,10 @@ _UTF8, _UTF16LE, _BASE64, _OTHER = 0, 1, 2, 3
 _KINDS = {"utf8": _UTF8, "utf16le": _UTF16LE, "base64": _BASE64, "base64url": _BASE64}
 
 
-def _as_bytes(buf: object) -> memoryview:
+def _as_bytes(buf: object) -> bytes | bytearray | memoryview:
     """A flat byte view of ``buf`` (Node: a Buffer, TypedArray or DataView)."""
+    if type(buf) is bytes or type(buf) is bytearray:
+        return buf
     if isinstance(buf, BufferNumericMixin):
         # A Buffer: on Python 3.11 it cannot export the buffer protocol, so use its view.
         return buf._mem
@@ -186,7 +188,10 @@ class StringDecoder:
             chars[:buffered] = data[end:]
             self._buffered = buffered
             self._missing = missing
-        body = decode(data[start:end], self.encoding) if end > start else ""
+        if end - start == size:
+            body = decode(data, self.encoding)
+        else:
+            body = decode(data[start:end], self.encoding) if end > start else ""
         return _join(head, body) if head else body
 
     def end(self, buf: Buffer | _BytesLike | str | None = None) -> str:
