@@ -421,3 +421,12 @@ async def test_on_is_a_checkpoint_even_with_queued_events() -> None:
 
 def test_iterator_type_is_exported() -> None:
     assert isinstance(events.on(EventEmitter(), "x"), EventIterator)
+
+
+@pytest.mark.parametrize("bad", ["end", b"end", 42, None])
+def test_on_close_must_be_a_collection(bad: Any) -> None:
+    ee = EventEmitter()
+    with pytest.raises(ERR_INVALID_ARG_TYPE) as info:
+        events.on(ee, "data", close=bad)
+    assert str(info.value).startswith('The "close" argument must be an instance of list, tuple')
+    assert ee.event_names() == []

@@ -72,6 +72,13 @@ def _non_exception(value: object) -> BaseException:
     return ERR_UNHANDLED_ERROR(value)
 
 
+def _check_close(close: object) -> tuple[Hashable, ...]:
+    """``close`` is a collection of event names; a lone string would iterate as characters."""
+    if isinstance(close, str | bytes) or not isinstance(close, Iterable):
+        raise ERR_INVALID_ARG_TYPE("close", ["list", "tuple", "set"], close)
+    return tuple(close)
+
+
 class EventIterator:
     """The async iterator :func:`on` returns: each ``event`` as the list of its arguments.
 
@@ -87,7 +94,7 @@ class EventIterator:
         self, emitter: EventEmitter, event: Hashable, close: Iterable[Hashable] = ()
     ) -> None:
         _check_emitter(emitter)
-        close_events = tuple(close)
+        close_events = _check_close(close)
         self._emitter: EventEmitter | None = emitter
         self._event = event
         self._queue: deque[list[Any]] = deque()
