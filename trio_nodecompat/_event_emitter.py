@@ -18,7 +18,7 @@ import math
 import types
 import warnings
 from collections.abc import Awaitable, Callable, Hashable
-from typing import Any, ClassVar, NoReturn, TypeVar, overload
+from typing import Any, ClassVar, NoReturn, Self, TypeVar, overload
 
 import trio
 
@@ -387,7 +387,7 @@ class EventEmitter(metaclass=_EventEmitterType):
     @overload
     def on(self, event: Hashable) -> Callable[[F], F]: ...
     @overload
-    def on(self, event: Hashable, listener: Listener) -> EventEmitter: ...
+    def on(self, event: Hashable, listener: Listener) -> Self: ...
     def on(self, event: Hashable, listener: Any = _MISSING) -> Any:
         """Add ``listener`` at the end of ``event``'s listeners; returns the emitter.
 
@@ -404,7 +404,7 @@ class EventEmitter(metaclass=_EventEmitterType):
     @overload
     def once(self, event: Hashable) -> Callable[[F], F]: ...
     @overload
-    def once(self, event: Hashable, listener: Listener) -> EventEmitter: ...
+    def once(self, event: Hashable, listener: Listener) -> Self: ...
     def once(self, event: Hashable, listener: Any = _MISSING) -> Any:
         """Add ``listener`` for the next ``event`` only: it is removed before it is called.
 
@@ -416,12 +416,12 @@ class EventEmitter(metaclass=_EventEmitterType):
         self._add(event, _OnceWrapper(self, event, listener), False, 2)
         return self
 
-    def prepend_listener(self, event: Hashable, listener: Listener) -> EventEmitter:
+    def prepend_listener(self, event: Hashable, listener: Listener) -> Self:
         """Add ``listener`` at the start of ``event``'s listeners; returns the emitter."""
         self._add(event, listener, True, 2)
         return self
 
-    def prepend_once_listener(self, event: Hashable, listener: Listener) -> EventEmitter:
+    def prepend_once_listener(self, event: Hashable, listener: Listener) -> Self:
         """Add a one-time ``listener`` at the start of ``event``'s listeners."""
         _check_listener(listener)
         self._add(event, _OnceWrapper(self, event, listener), True, 2)
@@ -439,7 +439,7 @@ class EventEmitter(metaclass=_EventEmitterType):
     # ----------------------------------------------------------------------------------------
     # Removing
 
-    def remove_listener(self, event: Hashable, listener: Listener) -> EventEmitter:
+    def remove_listener(self, event: Hashable, listener: Listener) -> Self:
         """Remove the last-added occurrence of ``listener`` from ``event``; returns the emitter.
 
         Listeners compare with ``==`` (identity for functions; a bound method equals another
@@ -468,7 +468,7 @@ class EventEmitter(metaclass=_EventEmitterType):
             if self._warned is not None:
                 self._warned.discard(event)
 
-    def remove_all_listeners(self, event: Hashable = _MISSING) -> EventEmitter:
+    def remove_all_listeners(self, event: Hashable = _MISSING) -> Self:
         """Remove every listener of ``event``, or of every event when called without one.
 
         With ``'removeListener'`` listeners present, each removal is announced, last-added
@@ -687,7 +687,7 @@ class EventEmitter(metaclass=_EventEmitterType):
         """The events that have listeners, in the order they first got one."""
         return list(self._events)
 
-    def set_max_listeners(self, n: float) -> EventEmitter:
+    def set_max_listeners(self, n: float) -> Self:
         """Warn when an event gets more than ``n`` listeners (``0`` or ``math.inf``: never)."""
         self._max_listeners = _check_max(n, "set_max_listeners")
         return self
