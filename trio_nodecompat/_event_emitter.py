@@ -186,7 +186,8 @@ class _ListenerList:
 
     def add(self, fn: Listener, prepend: bool) -> None:
         wrapper = fn if type(fn) is _OnceWrapper else None
-        key = _key(fn if wrapper is None else wrapper.listener)
+        original = fn if wrapper is None else wrapper.listener
+        key = original if type(original) in _ALWAYS_HASHABLE else _key(original)
         if prepend:
             self.lo -= 1
             entry = _Entry(fn, key, self.lo)
@@ -228,7 +229,8 @@ class _ListenerList:
     def find_last(self, listener: Listener) -> _Entry | None:
         """The entry ``remove_listener(listener)`` removes: the last one matching."""
         if type(listener) is not _OnceWrapper:
-            bucket = self.where.get(_key(listener))
+            key = listener if type(listener) in _ALWAYS_HASHABLE else _key(listener)
+            bucket = self.where.get(key)
             if not bucket:
                 return None
             if self.lo == 0:
@@ -446,24 +448,28 @@ class EventEmitter(metaclass=_EventEmitterType):
         bound method of the same function and object), and a ``once`` listener is found by the
         function passed to ``once``. ``'removeListener'`` is emitted after the removal.
         """
-        _check_listener(listener)
-        entries = self._events.get(event)
+        if not callable(listener):
+            raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
+        events = self._events
+        entries = events.get(event)
         if entries is None:
             return self
         entry = entries.find_last(listener)
         if entry is None:
             return self
         entries.remove(entry)
-        self._forget_if_empty(event, entries)
-        if "removeListener" in self._events:
+        self._snapshots.pop(event, None)
+        if not entries.live:
+            self._forget(event, entries)
+        if "removeListener" in events:
             self.emit("removeListener", event, _unwrap(entry.fn))
         return self
 
     off = remove_listener
 
-    def _forget_if_empty(self, event: Hashable, entries: _ListenerList) -> None:
-        self._snapshots.pop(event, None)
-        if entries.live == 0 and self._events.get(event) is entries:
+    def _forget(self, event: Hashable, entries: _ListenerList) -> None:
+        """Drop an event whose last listener was removed (a new list starts unwarned)."""
+        if self._events.get(event) is entries:
             del self._events[event]
             if self._warned is not None:
                 self._warned.discard(event)
