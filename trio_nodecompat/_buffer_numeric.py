@@ -30,7 +30,8 @@ from __future__ import annotations
 import math
 import struct
 from array import array
-from typing import Self
+from collections.abc import Callable
+from typing import Literal, Self, TypeAlias
 
 from .errors import (
     ERR_BUFFER_OUT_OF_BOUNDS,
@@ -55,14 +56,26 @@ _I64LE, _I64BE = struct.Struct("<q"), struct.Struct(">q")
 _F32LE, _F32BE = struct.Struct("<f"), struct.Struct(">f")
 _F64LE, _F64BE = struct.Struct("<d"), struct.Struct(">d")
 
-_u16le, _u16be = _U16LE.unpack_from, _U16BE.unpack_from
-_i16le, _i16be = _I16LE.unpack_from, _I16BE.unpack_from
-_u32le, _u32be = _U32LE.unpack_from, _U32BE.unpack_from
-_i32le, _i32be = _I32LE.unpack_from, _I32BE.unpack_from
-_u64le, _u64be = _U64LE.unpack_from, _U64BE.unpack_from
-_i64le, _i64be = _I64LE.unpack_from, _I64BE.unpack_from
-_f32le, _f32be = _F32LE.unpack_from, _F32BE.unpack_from
-_f64le, _f64be = _F64LE.unpack_from, _F64BE.unpack_from
+#: ``unpack_from`` bound to each format, typed by what it returns (struct says ``Any``).
+_IntReader: TypeAlias = Callable[[memoryview, int], tuple[int]]
+_FloatReader: TypeAlias = Callable[[memoryview, int], tuple[float]]
+
+_u16le: _IntReader = _U16LE.unpack_from
+_u16be: _IntReader = _U16BE.unpack_from
+_i16le: _IntReader = _I16LE.unpack_from
+_i16be: _IntReader = _I16BE.unpack_from
+_u32le: _IntReader = _U32LE.unpack_from
+_u32be: _IntReader = _U32BE.unpack_from
+_i32le: _IntReader = _I32LE.unpack_from
+_i32be: _IntReader = _I32BE.unpack_from
+_u64le: _IntReader = _U64LE.unpack_from
+_u64be: _IntReader = _U64BE.unpack_from
+_i64le: _IntReader = _I64LE.unpack_from
+_i64be: _IntReader = _I64BE.unpack_from
+_f32le: _FloatReader = _F32LE.unpack_from
+_f32be: _FloatReader = _F32BE.unpack_from
+_f64le: _FloatReader = _F64LE.unpack_from
+_f64be: _FloatReader = _F64BE.unpack_from
 
 _p16le_u, _p16be_u = _U16LE.pack_into, _U16BE.pack_into
 _p16le_i, _p16be_i = _I16LE.pack_into, _I16BE.pack_into
@@ -72,6 +85,8 @@ _p64le_u, _p64be_u = _U64LE.pack_into, _U64BE.pack_into
 _p64le_i, _p64be_i = _I64LE.pack_into, _I64BE.pack_into
 _pf32le, _pf32be = _F32LE.pack_into, _F32BE.pack_into
 _pf64le, _pf64be = _F64LE.pack_into, _F64BE.pack_into
+
+_Order: TypeAlias = Literal["little", "big"]
 
 # What struct raises when the offset does not fit: the signal to take the slow path. Values
 # are range-checked before any ``pack_into``, because ``pack_into`` zeroes its target bytes
@@ -226,7 +241,7 @@ def _write_int_slow(
     offset: object,
     size: int,
     signed: bool,
-    order: str,
+    order: _Order,
     optional: bool = True,
 ) -> int:
     """Validate an integer write in Node's order, then store it; returns the end offset."""
@@ -241,12 +256,12 @@ def _write_int_slow(
     if number > high or number < low:
         raise _range_error(number, size, signed, bigint=False)
     start = _check_bounds(offset, size, len(mem), optional)
-    mem[start : start + size] = _int_bits(number, size).to_bytes(size, order)  # type: ignore[arg-type]
+    mem[start : start + size] = _int_bits(number, size).to_bytes(size, order)
     return start + size
 
 
 def _write_bigint_slow(
-    mem: memoryview, value: object, offset: object, signed: bool, order: str
+    mem: memoryview, value: object, offset: object, signed: bool, order: _Order
 ) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise ERR_INVALID_ARG_TYPE("value", "bigint", value)
@@ -254,7 +269,7 @@ def _write_bigint_slow(
     if value > high or value < low:
         raise _range_error(value, 8, signed, bigint=True)
     start = _check_bounds(offset, 8, len(mem))
-    mem[start : start + 8] = (value & 0xFFFFFFFFFFFFFFFF).to_bytes(8, order)  # type: ignore[arg-type]
+    mem[start : start + 8] = (value & 0xFFFFFFFFFFFFFFFF).to_bytes(8, order)
     return start + 8
 
 
@@ -288,13 +303,13 @@ def _write_double_slow(mem: memoryview, value: object, offset: object, little: b
 
 
 def _read_var(
-    mem: memoryview, offset: object, byte_length: object, order: str, signed: bool
+    mem: memoryview, offset: object, byte_length: object, order: _Order, signed: bool
 ) -> int:
     if offset is None:
         raise ERR_INVALID_ARG_TYPE("offset", "number", offset)
     size = _check_byte_length(byte_length)
     start = _check_bounds(offset, size, len(mem), optional=False)
-    return int.from_bytes(mem[start : start + size], order, signed=signed)  # type: ignore[arg-type]
+    return int.from_bytes(mem[start : start + size], order, signed=signed)
 
 
 def _swap(mem: memoryview, size: int) -> None:
@@ -374,37 +389,37 @@ class BufferNumericMixin:
         """Read an unsigned little-endian 16-bit integer (Node ``readUInt16LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u16le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u16le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u16le(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u16le(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]
 
     def read_uint16_be(self, offset: int = 0) -> int:
         """Read an unsigned big-endian 16-bit integer (Node ``readUInt16BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u16be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u16be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u16be(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u16be(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]
 
     def read_int16_le(self, offset: int = 0) -> int:
         """Read a signed little-endian 16-bit integer (Node ``readInt16LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i16le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i16le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i16le(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i16le(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]
 
     def read_int16_be(self, offset: int = 0) -> int:
         """Read a signed big-endian 16-bit integer (Node ``readInt16BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i16be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i16be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i16be(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i16be(self._mem, _check_bounds(offset, 2, len(self._mem)))[0]
 
     def write_uint16_le(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (0..65535) little-endian; return ``offset + 2`` (``writeUInt16LE``)."""
@@ -462,37 +477,37 @@ class BufferNumericMixin:
         """Read an unsigned little-endian 32-bit integer (Node ``readUInt32LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u32le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u32le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def read_uint32_be(self, offset: int = 0) -> int:
         """Read an unsigned big-endian 32-bit integer (Node ``readUInt32BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u32be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u32be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def read_int32_le(self, offset: int = 0) -> int:
         """Read a signed little-endian 32-bit integer (Node ``readInt32LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i32le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i32le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def read_int32_be(self, offset: int = 0) -> int:
         """Read a signed big-endian 32-bit integer (Node ``readInt32BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i32be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i32be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def write_uint32_le(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (0..2**32-1) little-endian; return ``offset + 4``."""
@@ -588,37 +603,37 @@ class BufferNumericMixin:
         """Read an unsigned little-endian 64-bit integer (Node ``readBigUInt64LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u64le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u64le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def read_big_uint64_be(self, offset: int = 0) -> int:
         """Read an unsigned big-endian 64-bit integer (Node ``readBigUInt64BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _u64be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _u64be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _u64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _u64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def read_big_int64_le(self, offset: int = 0) -> int:
         """Read a signed little-endian 64-bit integer (Node ``readBigInt64LE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i64le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i64le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def read_big_int64_be(self, offset: int = 0) -> int:
         """Read a signed big-endian 64-bit integer (Node ``readBigInt64BE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _i64be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _i64be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _i64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _i64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def write_big_uint64_le(self, value: int, offset: int = 0) -> int:
         """Write ``value`` (an ``int``, 0..2**64-1) little-endian; return ``offset + 8``."""
@@ -686,37 +701,37 @@ class BufferNumericMixin:
         """Read a little-endian float32 as a Python ``float`` (Node ``readFloatLE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _f32le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _f32le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _f32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _f32le(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def read_float_be(self, offset: int = 0) -> float:
         """Read a big-endian float32 as a Python ``float`` (Node ``readFloatBE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _f32be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _f32be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _f32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _f32be(self._mem, _check_bounds(offset, 4, len(self._mem)))[0]
 
     def read_double_le(self, offset: int = 0) -> float:
         """Read a little-endian float64 (Node ``readDoubleLE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _f64le(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _f64le(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _f64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _f64le(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def read_double_be(self, offset: int = 0) -> float:
         """Read a big-endian float64 (Node ``readDoubleBE``)."""
         if type(offset) is int and offset >= 0:
             try:
-                return _f64be(self._mem, offset)[0]  # type: ignore[no-any-return]
+                return _f64be(self._mem, offset)[0]
             except _MISFIT:
                 pass
-        return _f64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]  # type: ignore[no-any-return]
+        return _f64be(self._mem, _check_bounds(offset, 8, len(self._mem)))[0]
 
     def write_float_le(self, value: float, offset: int = 0) -> int:
         """Write ``value`` rounded to float32, little-endian; return ``offset + 4``.
