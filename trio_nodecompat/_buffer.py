@@ -319,12 +319,9 @@ class Buffer(BufferNumericMixin):
         """
         if isinstance(value, str):
             enc = encoding_or_offset
-            if not enc or enc == "utf8" or not isinstance(enc, str):
+            if not enc or not isinstance(enc, str):
                 return Buffer._own(_enc._utf8_encode(value))
-            name = _enc.normalize_encoding(enc)
-            if name is None:
-                raise ERR_UNKNOWN_ENCODING(enc)
-            return Buffer._own(_enc.encode(value, name))
+            return Buffer._own(_enc.encoder(enc)(value))
         if isinstance(value, Buffer):
             return Buffer._own(bytearray(value._mem))
         if isinstance(value, bytearray):
@@ -872,7 +869,8 @@ class Buffer(BufferNumericMixin):
             if name is None:
                 raise ERR_UNKNOWN_ENCODING(encoding)
             if name == "utf16le":
-                return self._search(_enc._utf16_units(value), offset, forward, True)
+                # A string needle searches the even-length part only (node_buffer.cc).
+                return self._search(_enc._utf16_units(value), offset, forward, True, True)
             if name == "utf8":
                 needle = _enc._utf8_encode(value)
             elif name == "latin1" or name == "ascii":
@@ -903,8 +901,12 @@ class Buffer(BufferNumericMixin):
             found = hay.rfind(byte, base, base + start + 1)
         return found - base if found >= 0 else -1
 
-    def _search(self, needle: bytes, offset: int, forward: bool, ucs2: bool) -> int:
+    def _search(
+        self, needle: bytes, offset: int, forward: bool, ucs2: bool, even: bool = False
+    ) -> int:
         size = len(self._mem)
+        if even:
+            size &= ~1
         needle_length = len(needle)
         start = _index_offset(size, offset, needle_length, forward)
         if needle_length == 0:
@@ -1073,15 +1075,7 @@ def _adjust_offset(offset: int | float, length: int) -> int:
     return offset if offset < length else length
 
 
-_DECODERS: Final[dict[str, Callable[[memoryview], str]]] = {
-    "utf8": lambda mem: str(mem, "utf-8", "replace"),
-    "latin1": lambda mem: str(mem, "latin-1"),
-    "hex": lambda mem: mem.hex(),
-    "base64": _enc._base64_encode,
-    "base64url": _enc._base64url_encode,
-    "ascii": _enc._ascii_decode,
-    "utf16le": lambda mem: _enc.decode(mem, "utf16le"),
-}
+_DECODERS: Final = _enc.DECODERS
 
 
 # --------------------------------------------------------------------------------------------
