@@ -599,6 +599,8 @@ def _slot_descriptors(t: type) -> tuple[Any, ...]:
         return cached
     found: list[Any] = []
     for cls in t.__mro__:
+        if cls is BaseException:
+            continue  # __suppress_context__ and kin: traceback plumbing, not compared
         for value in vars(cls).values():
             if isinstance(value, types.MemberDescriptorType) and value not in found:
                 found.append(value)
