@@ -9,6 +9,8 @@ One public module per Node module: :mod:`~trio_nodecompat.async_hooks`,
 
 from __future__ import annotations
 
+from ._loop import Loop, current_loop, open_loop, run
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["Loop", "__version__", "current_loop", "open_loop", "run"]

@@ -1,0 +1,104 @@
+"""The awaitable timers of ``node:timers/promises``, waiting in the calling task.
+
+Node's promise timers are backed by loop timers; in Trio a task can simply sleep, so these
+need no loop, and a Trio cancel scope around the ``await`` plays Node's ``signal``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Any, Generic, TypeVar, overload
+
+import trio
+
+from ._timers import clamp_delay
+
+__all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
+
+T = TypeVar("T")
+
+
+def _seconds(delay: object) -> float:
+    return math.trunc(clamp_delay(delay, stacklevel=3)) / 1000
+
+
+@overload
+async def set_timeout(delay: float | None = None) -> None: ...
+@overload
+async def set_timeout(delay: float | None, value: T) -> T: ...
+async def set_timeout(delay: float | None = None, value: object = None) -> object:
+    """Sleep ``delay`` milliseconds (clamped as Node does), then return ``value``."""
+    seconds = _seconds(delay)
+    await trio.sleep(seconds)
+    return value
+
+
+@overload
+async def set_immediate() -> None: ...
+@overload
+async def set_immediate(value: T) -> T: ...
+async def set_immediate(value: object = None) -> object:
+    """Let every other ready task run once (a Trio checkpoint), then return ``value``."""
+    await trio.lowlevel.checkpoint()
+    return value
+
+
+class Interval(AsyncIterator[T], Generic[T]):
+    """The async iterator of :func:`set_interval`: yields ``value`` every ``delay`` ms.
+
+    The first value comes ``delay`` after the first ``__anext__``. Ticks are on a fixed
+    schedule from there: a consumer slower than the interval gets the missed ticks at once,
+    one per ``__anext__``, as Node queues them. ``aclose()`` (or leaving ``async with``)
+    ends it.
+    """
+
+    def __init__(self, delay: float | None, value: T) -> None:
+        self._period = _seconds(delay)
+        self._value = value
+        self._next: float | None = None
+        self._closed = False
+
+    def __aiter__(self) -> Interval[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        if self._closed:
+            await trio.lowlevel.checkpoint()
+            raise StopAsyncIteration
+        if self._next is None:
+            self._next = trio.current_time() + self._period
+        await trio.sleep_until(self._next)
+        if self._closed:
+            raise StopAsyncIteration
+        self._next += self._period
+        return self._value
+
+    async def aclose(self) -> None:
+        """Stop the interval: the next ``__anext__`` ends the iteration."""
+        self._closed = True
+        await trio.lowlevel.checkpoint()
+
+    async def __aenter__(self) -> Interval[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._closed = True
+
+
+@overload
+def set_interval(delay: float | None = None) -> Interval[None]: ...
+@overload
+def set_interval(delay: float | None, value: T) -> Interval[T]: ...
+def set_interval(delay: float | None = None, value: Any = None) -> Interval[Any]:
+    """An async iterator yielding ``value`` every ``delay`` milliseconds.
+
+    ``async for _ in set_interval(100): ...``; ``break`` (or a cancel scope) stops it.
+    """
+    return Interval(delay, value)
