@@ -776,9 +776,20 @@ def _choose(t: type, sample: object) -> _Handler:
             return _with_attributes(handler)
     if _supports_buffer(t, sample):
         return _bytes_like
-    if t.__flags__ & _HEAPTYPE:
+    if _is_python_class(t):
         return _object
     return _c_object
+
+
+def _is_python_class(t: type) -> bool:
+    """A class statement's class: its instances carry a ``__dict__`` or declared slots.
+
+    Many stdlib C types are heap types too (``_thread.lock``); those have neither, and compare
+    by their own ``==`` or identity instead of as attribute-less, hence all-equal, objects.
+    """
+    if not t.__flags__ & _HEAPTYPE:
+        return False
+    return any("__slots__" in vars(c) or "__dict__" in vars(c) for c in t.__mro__[:-1])
 
 
 def _supports_buffer(t: type, sample: object) -> bool:
