@@ -1,7 +1,38 @@
 """A pytest plugin with fixtures for testing code that uses trio_nodecompat.
 
 It is registered as the ``trio_nodecompat`` pytest plugin (entry point ``pytest11``), so the
-fixtures are available to any project that has this package installed.
+fixtures are available to any project that has this package installed, with pytest-trio:
+
+.. code-block:: python
+
+    async def test_timer_fires(nodecompat_loop, autojump_clock):
+        fired = []
+        set_timeout(fired.append, 1000, "done")
+        await trio.sleep(2)
+        assert fired == ["done"]
+
+The loop lives for the test: leaving the test waits for its referenced work, and a failure of
+background work that no listener handled fails the test (pytest-trio reports the exception).
 """
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from ._loop import Loop, open_loop
+
+__all__ = ["nodecompat_loop"]
+
+
+@pytest.fixture
+async def nodecompat_loop() -> AsyncIterator[Loop]:
+    """A :class:`~trio_nodecompat.Loop` open for the whole test (``async with open_loop()``).
+
+    Inside the test, :func:`~trio_nodecompat.current_loop` is this loop, so timers, async
+    listeners and ``callbackify`` work without an ``async with`` block. Needs pytest-trio
+    (the test must be a Trio test); combine it with ``autojump_clock`` for timers.
+    """
+    async with open_loop() as loop:
+        yield loop
