@@ -319,9 +319,17 @@ class Buffer(BufferNumericMixin):
         """
         if isinstance(value, str):
             enc = encoding_or_offset
+            data: bytes | bytearray
             if not enc or not isinstance(enc, str):
-                return Buffer._own(_enc._utf8_encode(value))
-            return Buffer._own(_enc.encoder(enc)(value))
+                data = _enc._utf8_encode(value)
+            else:
+                data = (_ENCODER_BY_ALIAS.get(enc) or _enc.encoder(enc))(value)
+            store = data if isinstance(data, bytearray) else bytearray(data)
+            new = object.__new__(Buffer)
+            new._mem = memoryview(store)
+            new._owner = store
+            new._offset = 0
+            return new
         if isinstance(value, Buffer):
             return Buffer._own(bytearray(value._mem))
         if isinstance(value, bytearray):
@@ -338,9 +346,9 @@ class Buffer(BufferNumericMixin):
         if isinstance(value, list | tuple):
             return Buffer._own(_ints_to_bytes(value))
         if isinstance(value, dict) and value.get("type") == "Buffer":
-            data = value.get("data")
-            if isinstance(data, list):
-                return Buffer._own(_ints_to_bytes(data))
+            items = value.get("data")
+            if isinstance(items, list):
+                return Buffer._own(_ints_to_bytes(items))
         try:
             raw = memoryview(value)  # type: ignore[arg-type]
         except TypeError:
@@ -1076,6 +1084,7 @@ def _adjust_offset(offset: int | float, length: int) -> int:
 
 
 _DECODERS: Final = _enc.DECODERS
+_ENCODER_BY_ALIAS: Final = _enc._ENCODER_BY_ALIAS
 
 
 # --------------------------------------------------------------------------------------------

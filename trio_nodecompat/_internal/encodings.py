@@ -195,9 +195,16 @@ def _base64_decode_clean(string: str, url: bool) -> bytes | bytearray | None:
 
 def _base64_decode(string: str) -> bytes | bytearray:
     """Node's lenient base64 decoder (both alphabets; see the module docstring)."""
-    clean = _base64_decode_clean(string, False)
-    if clean is not None:
-        return clean
+    size = len(string)
+    if size <= _DECODE_CHUNK and not size & 3:
+        try:  # the common case: short, clean, padded
+            return binascii.a2b_base64(string, strict_mode=True)
+        except ValueError:  # binascii.Error, or a non-ASCII str
+            pass
+    else:
+        clean = _base64_decode_clean(string, False)
+        if clean is not None:
+            return clean
     if string.isascii():
         return _base64_decode_lenient(string.encode("ascii"))
     return _base64_decode_lenient(_low_bytes(string))
