@@ -18,11 +18,13 @@ from ._event_emitter import (
     capture_rejection_symbol,
     error_monitor,
 )
+from ._event_emitter_async_resource import EventEmitterAsyncResource
 from ._events_iter import EventIterator, on, once
 from .errors import ERR_INVALID_ARG_TYPE
 
 __all__ = [
     "EventEmitter",
+    "EventEmitterAsyncResource",
     "EventIterator",
     "MaxListenersExceededWarning",
     "capture_rejection_symbol",
