@@ -9,9 +9,11 @@ mutable); ``repr`` is Node's inspect output.
 from __future__ import annotations
 
 import copy
+import json
 import math
 import pickle
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -306,3 +308,19 @@ def test_transcode_errors() -> None:
     assert type_info.value.message.startswith(
         'The "source" argument must be an instance of Buffer or Uint8Array.'
     )
+
+
+TRANSCODE_CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "buffer" / "transcode_cases.json").read_text()
+)
+
+
+def test_transcode_matches_node_on_random_input() -> None:
+    """600 cases from ``fixtures/buffer/transcode_cases.js`` (Node 20 with ICU)."""
+    for case in TRANSCODE_CASES:
+        source = Buffer.from_(case["src"], "hex")
+        try:
+            got = {"ret": transcode(source, case["from"], case["to"]).to_string("hex")}
+        except errors.NodeError as err:
+            got = {"error": err.code}
+        assert got == case["result"], case

@@ -1202,6 +1202,8 @@ def transcode(source: object, from_enc: str, to_enc: str) -> Buffer:
         elif dst == "utf16le":
             text = raw.decode("utf-16-le", "replace")
         elif dst == "utf8":
+            if len(raw) < 2:  # no whole code unit: ICU's u_strToUTF8 refuses, as in Node
+                raise U_INVALID_CHAR_FOUND()
             text = raw[: len(raw) & ~1].decode("utf-16-le")
         else:
             text = raw[: len(raw) & ~1].decode("utf-16-le", "surrogatepass")
