@@ -543,3 +543,22 @@ async def test_emit_async_custom_awaitable() -> None:
     ee.on("error", got.append)
     await ee.emit_async("x")
     assert len(got) == 1 and isinstance(got[0], LookupError)
+
+
+async def test_emit_async_under_a_cancelled_scope_leaves_nothing_unawaited() -> None:
+    ee = EventEmitter()
+    started: list[str] = []
+
+    async def listener() -> None:
+        started.append("listener")
+        await trio.sleep(0)
+
+    ee.on("x", listener)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with trio.CancelScope() as scope:
+            scope.cancel()
+            await ee.emit_async("x")
+        gc.collect()
+    assert scope.cancelled_caught
+    assert caught == []
