@@ -324,3 +324,19 @@ def test_transcode_matches_node_on_random_input() -> None:
         except errors.NodeError as err:
             got = {"error": err.code}
         assert got == case["result"], case
+
+
+ATOB_CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "buffer" / "atob_btoa_cases.json").read_text()
+)
+
+
+def test_atob_btoa_match_node_on_random_input() -> None:
+    """800 strings from ``fixtures/buffer/atob_btoa_cases.js``: results, errors and messages."""
+    for case in ATOB_CASES:
+        for fn, key in ((atob, "atob"), (btoa, "btoa")):
+            try:
+                got = {"ret": fn(case["input"])}
+            except errors.NodeError as err:
+                got = {"error": err.name, "message": err.message}
+            assert got == case[key], (key, case["input"])

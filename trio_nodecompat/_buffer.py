@@ -1140,16 +1140,16 @@ def atob(*args: object) -> str:
     if not data.isascii():
         raise InvalidCharacterError("Invalid character")
     raw = data.encode("ascii").translate(None, _ASCII_WHITESPACE)
-    if not len(raw) & 3:
-        if raw.endswith(b"=="):
-            raw = raw[:-2]
-        elif raw.endswith(b"="):
-            raw = raw[:-1]
+    padding = 2 if raw.endswith(b"==") else 1 if raw.endswith(b"=") else 0
+    if padding:
+        raw = raw[:-padding]
     if raw.translate(None, _B64_LETTERS):
         raise InvalidCharacterError("Invalid character")
     rest = len(raw) & 3
     if rest == 1:
         raise InvalidCharacterError("The string to be decoded is not correctly encoded.")
+    if padding and (rest + padding) & 3:
+        raise InvalidCharacterError("Invalid character")
     if rest:
         raw += b"=" * (4 - rest)
     return binascii.a2b_base64(raw).decode("latin-1")
