@@ -27,6 +27,8 @@ from trio_nodecompat.buffer import (
     atob,
     btoa,
     constants,
+    is_ascii,
+    is_utf8,
     transcode,
 )
 
@@ -340,3 +342,15 @@ def test_atob_btoa_match_node_on_random_input() -> None:
             except errors.NodeError as err:
                 got = {"error": err.name, "message": err.message}
             assert got == case[key], (key, case["input"])
+
+
+UTF8_CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "buffer" / "utf8_validity_cases.json").read_text()
+)
+
+
+def test_utf8_validity_and_decoding_match_node() -> None:
+    """2000 byte strings from ``fixtures/buffer/utf8_validity_cases.js``."""
+    for hexed, valid, ascii_only, text in UTF8_CASES:
+        buf = Buffer.from_(hexed, "hex")
+        assert (is_utf8(buf), is_ascii(buf), buf.to_string()) == (valid, ascii_only, text), hexed
