@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 from ._internal.diff import create_err_diff, inspect_value, is_primitive, readable_operator
@@ -38,12 +39,22 @@ class AssertionError(builtins.AssertionError):  # noqa: A001 (Node's name, on pu
 
     def __init__(
         self,
-        *,
+        *args: object,
         message: object = None,
         actual: object = None,
         expected: object = None,
         operator: str | None = None,
     ) -> None:
+        if len(args) == 1 and isinstance(args[0], Mapping):
+            # Node's options object, for code ported as is: AssertionError({"message": ...}).
+            options = args[0]
+            message = options.get("message", message)
+            actual = options.get("actual", actual)
+            expected = options.get("expected", expected)
+            operator = options.get("operator", operator)
+        elif args:
+            # Python's AssertionError(message): pytest's rewritten asserts build it this way.
+            message = args[0] if len(args) == 1 else str(args)
         if message is not None:
             text = str(message)
         else:
