@@ -103,6 +103,7 @@ class Loop(EventEmitter):
         self._lock = threading.Lock()
         self._closed = False
         self._stopping = False
+        self._draining = False
         #: Referenced pieces of work alive now (tasks, queued callbacks, ref'd timers).
         self._refs = 0
         #: Hand-offs from other threads accepted but not yet run in the Trio thread.
@@ -361,6 +362,12 @@ class Loop(EventEmitter):
         timers = self._timers
         immediates = self._immediates
         while not self._stopping:
+            if self._draining and self._refs == 0 and self._inflight == 0:
+                # Only unref'd work is left and the body is done: Node's loop would exit
+                # here, so fire nothing. Wait for the drain to stop us, or for a late
+                # hand-off from a thread to bring referenced work.
+                await self._wait_for_wakeup(math.inf)
+                continue
             self._run_microtasks()
             if timers:
                 now = trio.current_time()
@@ -378,14 +385,21 @@ class Loop(EventEmitter):
                 continue
             while timers and timers[0][2]._heap_seq != timers[0][1]:
                 heapq.heappop(timers)  # drop entries of cleared or refreshed timers
-            deadline = timers[0][0] if timers else math.inf
-            self._wakeup = wakeup = trio.Event()
+            await self._wait_for_wakeup(timers[0][0] if timers else math.inf)
+
+    async def _wait_for_wakeup(self, deadline: float) -> None:
+        """Sleep until ``deadline`` or until new work arrives (:meth:`_wake`)."""
+        self._wakeup = wakeup = trio.Event()
+        try:
             with trio.move_on_at(deadline):
                 await wakeup.wait()
+        finally:
             self._wakeup = None
 
     async def _drain(self) -> None:
         """Wait until no referenced work is left, then close and stop the runner."""
+        self._draining = True
+        self._wake()
         while True:
             with self._lock:
                 if self._refs == 0 and self._inflight == 0:
@@ -442,9 +456,14 @@ async def open_loop() -> AsyncIterator[Loop]:
 
 def current_loop() -> Loop:
     """The innermost running loop; outside every loop, :class:`NoLoopError` saying how to open one."""
+    return require_loop("current_loop()")
+
+
+def require_loop(what: str) -> Loop:
+    """The innermost loop; outside every loop, :class:`NoLoopError` naming ``what`` needed it."""
     host = find_host()
     if not isinstance(host, Loop):
-        raise NoLoopError("current_loop()")
+        raise NoLoopError(what)
     return host
 
 

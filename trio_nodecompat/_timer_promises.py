@@ -20,8 +20,9 @@ __all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
 T = TypeVar("T")
 
 
-def _seconds(delay: object) -> float:
-    return math.trunc(clamp_delay(delay, stacklevel=3)) / 1000
+def _seconds(delay: object, stacklevel: int) -> float:
+    """The clamped delay in seconds; ``stacklevel`` counts from our public caller."""
+    return math.trunc(clamp_delay(delay, strict=True, stacklevel=stacklevel + 1)) / 1000
 
 
 @overload
@@ -30,7 +31,7 @@ async def set_timeout(delay: float | None = None) -> None: ...
 async def set_timeout(delay: float | None, value: T) -> T: ...
 async def set_timeout(delay: float | None = None, value: object = None) -> object:
     """Sleep ``delay`` milliseconds (clamped as Node does), then return ``value``."""
-    seconds = _seconds(delay)
+    seconds = _seconds(delay, 2)
     await trio.sleep(seconds)
     return value
 
@@ -54,8 +55,8 @@ class Interval(AsyncIterator[T], Generic[T]):
     ends it.
     """
 
-    def __init__(self, delay: float | None, value: T) -> None:
-        self._period = _seconds(delay)
+    def __init__(self, delay: float | None, value: T, *, _stacklevel: int = 1) -> None:
+        self._period = _seconds(delay, _stacklevel + 1)
         self._value = value
         self._next: float | None = None
         self._closed = False
@@ -101,4 +102,4 @@ def set_interval(delay: float | None = None, value: Any = None) -> Interval[Any]
 
     ``async for _ in set_interval(100): ...``; ``break`` (or a cancel scope) stops it.
     """
-    return Interval(delay, value)
+    return Interval(delay, value, _stacklevel=2)

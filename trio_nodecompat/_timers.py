@@ -24,7 +24,7 @@ from typing import Any
 
 import trio
 
-from ._loop import Loop, current_loop
+from ._loop import Loop, require_loop
 from .errors import ERR_INVALID_ARG_TYPE
 
 __all__ = [
@@ -62,18 +62,25 @@ def _js_number(value: float) -> str:
     return text.replace("e+0", "e+").replace("e-0", "e-")
 
 
-def clamp_delay(delay: object, *, stacklevel: int = 2) -> float:
+def clamp_delay(delay: object, *, strict: bool = False, stacklevel: int = 2) -> float:
     """Node's delay rule: a number of milliseconds in ``[1, TIMEOUT_MAX]``, else 1.
 
     ``None`` plays JS ``undefined`` (NaN, so 1 ms). Above ``TIMEOUT_MAX`` a
     :class:`TimeoutOverflowWarning` is issued with Node's wording. Other types raise
-    ``ERR_INVALID_ARG_TYPE``: Python does not coerce strings to numbers as JS does.
+    ``ERR_INVALID_ARG_TYPE``: Python does not coerce strings to numbers as JS does. A
+    ``bool`` counts as a number (JS coerces ``true`` to 1) unless ``strict``, as
+    ``timers/promises`` validates its delay as a number.
     """
     if delay is None:
         return 1.0
-    if not isinstance(delay, numbers.Real):
+    if isinstance(delay, bool):
+        if strict:
+            raise ERR_INVALID_ARG_TYPE("delay", "number", delay)
+        after = float(delay)
+    elif isinstance(delay, numbers.Real):
+        after = float(delay)
+    else:
         raise ERR_INVALID_ARG_TYPE("delay", "number", delay)
-    after = float(delay)
     if not (1 <= after <= TIMEOUT_MAX):
         if after > TIMEOUT_MAX:
             given: object = delay
@@ -94,7 +101,7 @@ def _validate_callback(callback: object) -> None:
 
 
 def _loop_for(what: str) -> Loop:
-    loop = current_loop()
+    loop = require_loop(what)
     loop._check_thread(what)
     return loop
 
@@ -340,7 +347,7 @@ def queue_microtask(callback: Callable[[], Any]) -> None:
     An exception it raises is an uncaught exception of the loop. Callable from any thread.
     """
     _validate_callback(callback)
-    current_loop().call_soon(callback)
+    require_loop("queue_microtask()").call_soon(callback)
 
 
 def clear_timeout(timeout: object) -> None:
