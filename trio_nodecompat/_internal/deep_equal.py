@@ -483,6 +483,16 @@ def _dict(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _
 
 def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _Verdict:
     """Match ``b``'s keys to ``a``'s strictly: hash lookup first, then a deep search."""
+    if (
+        not partial
+        and len(a) == len(b)
+        and a.keys() == b.keys()
+        and set(map(type, a)) == _STR_ONLY
+        and set(map(type, b)) == _STR_ONLY
+    ):
+        # Exact-str keys on both sides (attribute dicts, JSON objects): equal key sets are
+        # strictly equal ones, and the values pair up in C without a Python loop.
+        return zip(a.values(), map(b.__getitem__, a))  # noqa: B905 (same keys)
     stored = {key: key for key in a}
     pairs: list[_Pair] = []
     used: set[int] = set()
@@ -680,6 +690,8 @@ def _has_own_eq(t: type) -> bool:
 # --------------------------------------------------------------------------------------------
 # Classification: one handler per type, computed once
 
+
+_STR_ONLY: Final = {str}
 
 _PLAIN_SCALARS: Final = frozenset({type(None), bool, int, str, bytes, fractions.Fraction})
 
