@@ -978,3 +978,23 @@ def test_messages_do_not_depend_on_recursion_limit() -> None:
         raises(lambda: a.deep_strict_equal(nested, [1]), type=AssertionError)
     finally:
         sys.setrecursionlimit(old)
+
+
+def test_async_callables_in_sync_assertions_do_not_leak() -> None:
+    # Node: throws(asyncFn) sees a promise, not an exception. Here the coroutine is closed.
+    async def boom() -> None:
+        raise ValueError("never runs")
+
+    raises(lambda: a.throws(boom), type=AssertionError, message="Missing expected exception.")
+    a.does_not_throw(boom)
+
+    async def validator(err: BaseException) -> bool:
+        return True
+
+    err = raises(lambda: a.throws(thrower(TypeError), validator), type=AssertionError)
+    assert "Received <coroutine object" in str(err)
+    with pytest.raises(TypeError):
+        a.does_not_throw(thrower(TypeError), validator)
+    import gc
+
+    gc.collect()  # a leaked coroutine would warn here, and -W error makes that fail
