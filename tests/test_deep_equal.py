@@ -827,3 +827,53 @@ def test_partial_keeps_strict_keys_and_types() -> None:
     assert partial([1, 2], (1,)) is False
     assert partial({"a": [1, 2, 3]}, {"a": [1, 3]}) is True
     assert partial(nested(20_000), nested(20_000)) is True
+
+
+# --------------------------------------------------------------------------------------------
+# test-assert-typedarray-deepequal.js: typed arrays are array.array, subarrays memoryviews,
+# ArrayBuffer a bytearray.
+
+
+def view(typecode: str, values: list[Any], start: int = 0, stop: int | None = None) -> memoryview:
+    return memoryview(array.array(typecode, values))[start:stop]
+
+
+EQUAL_TYPED = [
+    *((array.array(code, [0]) * 100_000, array.array(code, [0]) * 100_000) for code in "BHIbhifd"),
+    (array.array("f", [+0.0]), array.array("f", [+0.0])),
+    (view("B", [1, 2, 3, 4], 1), view("B", [2, 3, 4])),
+    (view("H", [1, 2, 3, 4], 1), view("H", [2, 3, 4])),
+    (view("I", [1, 2, 3, 4], 1, 3), view("I", [2, 3])),
+    (bytearray(3), bytearray(3)),
+]
+
+NOT_EQUAL_TYPED = [
+    (array.array("f", [+0.0]), array.array("f", [-0.0])),  # loose-only in Node
+    (array.array("d", [+0.0]), array.array("d", [-0.0])),
+    (array.array("h", [0] * 256), array.array("H", [0] * 256)),
+    (array.array("h", [256]), array.array("H", [256])),
+    (array.array("d", [+0.0]), array.array("f", [-0.0])),
+    (array.array("B", [0, 0]), array.array("B", [0, 0, 0])),
+    (array.array("B", [1, 2, 3]), array.array("B", [4, 5, 6])),
+    (array.array("H", [2]), array.array("H", [3])),
+    (array.array("H", [0]), array.array("H", [256])),
+    (array.array("h", [0]), array.array("H", [256])),
+    (array.array("h", [-256]), array.array("H", [0xFF00])),  # same bits, other type
+    (array.array("i", [-256]), array.array("I", [0xFFFFFF00])),
+    (array.array("f", [0.1]), array.array("f", [0.0])),
+    (array.array("f", [0.1]), array.array("f", [0.1, 0.2])),
+    (array.array("d", [0.1]), array.array("d", [0.0])),
+    (bytearray([1, 2, 3]), bytearray([4, 5, 6])),
+    (bytearray(2), bytearray(3)),
+    (view("h", [-256]), view("H", [0xFF00])),
+]
+
+
+@pytest.mark.parametrize(("x", "y"), EQUAL_TYPED)
+def test_typed_arrays_equal(x: object, y: object) -> None:
+    assert_equal(x, y)
+
+
+@pytest.mark.parametrize(("x", "y"), NOT_EQUAL_TYPED)
+def test_typed_arrays_not_equal(x: object, y: object) -> None:
+    assert_unequal(x, y)
