@@ -36,9 +36,11 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_LINES",
     "create_err_diff",
+    "diff_texts",
     "inline_repr",
     "inspect_value",
     "is_primitive",
+    "readable_operator",
 ]
 
 #: Containers nested deeper than this render as ``[...]`` (Node's ``depth: 1000``).
