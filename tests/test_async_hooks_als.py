@@ -48,9 +48,12 @@ def test_name() -> None:
         AsyncLocalStorage(name=1)  # type: ignore[arg-type]
 
 
-def test_get_store_through_the_class_is_the_same() -> None:
+def test_get_store_is_a_documented_slot_holding_the_variables_get() -> None:
     als = AsyncLocalStorage()
-    assert als.run(5, lambda: AsyncLocalStorage.get_store(als)) == 5
+    assert "store of the current frame" in (inspect.getdoc(AsyncLocalStorage.get_store) or "")
+    getter = AsyncLocalStorage.get_store.__get__(als, AsyncLocalStorage)
+    assert als.run(5, getter) == 5
+    assert not hasattr(als, "__dict__")
 
 
 def test_run_returns_the_callbacks_value_and_passes_kwargs() -> None:

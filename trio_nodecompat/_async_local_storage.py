@@ -14,7 +14,7 @@ The hot paths are kept to what Python allows: ``get_store`` *is* the variable's 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from contextvars import Context, ContextVar, copy_context
+from contextvars import Context, ContextVar, Token, copy_context
 from typing import Any, Generic, NoReturn, TypeVar, overload
 
 from ._frame import _COROUTINE_TYPE, FramedCoroutine, call_in_frame
@@ -87,6 +87,26 @@ class AsyncLocalStorage(Generic[T]):
     ``nursery.start_soon(als.run, store, handler)``.
     """
 
+    __slots__ = {
+        "_name": None,
+        "_default_value": None,
+        "_var": None,
+        "_set": None,
+        # The hot path: ``als.get_store()`` reads this slot, which holds the variable's own
+        # bound ``get``, and calls it: no Python frame. The slot is the public method.
+        "get_store": (
+            "get_store() -> the store of the current frame: set by the innermost enclosing "
+            "run(). Outside every run() it is default_value; inside exit() it is None."
+        ),
+        "__weakref__": None,
+    }
+
+    _name: str
+    _default_value: T | None
+    _var: ContextVar[T | None]
+    _set: Callable[[T | None], Token[T | None]]
+    get_store: Callable[[], T | None]
+
     def __init__(self, *, default_value: T | None = None, name: str = "") -> None:
         if not isinstance(name, str):
             raise ERR_INVALID_ARG_TYPE("options.name", "string", name)
@@ -98,9 +118,7 @@ class AsyncLocalStorage(Generic[T]):
         )
         self._var = var
         self._set = var.set
-        # The hot path: an instance attribute shadowing the method below, so that
-        # ``als.get_store()`` is one dict lookup and the C-level ``ContextVar.get``.
-        self.__dict__["get_store"] = var.get
+        self.get_store = var.get
 
     @property
     def name(self) -> str:
@@ -111,13 +129,6 @@ class AsyncLocalStorage(Generic[T]):
     def default_value(self) -> T | None:
         """What :meth:`get_store` returns outside every :meth:`run` of this instance."""
         return self._default_value
-
-    def get_store(self) -> T | None:
-        """The store of the current frame: set by the innermost enclosing :meth:`run`.
-
-        Outside every ``run`` it is ``default_value``; inside :meth:`exit` it is ``None``.
-        """
-        return self._var.get()
 
     @overload
     def run(
@@ -142,11 +153,27 @@ class AsyncLocalStorage(Generic[T]):
         still in its own frame, untouched. If ``callback`` is async, the result is an awaitable
         running the whole coroutine in the new frame.
         """
-        if not callable(callback):
-            raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
         context = copy_context()
         context.run(self._set, store)
-        result = context.run(callback, *args, **kwargs)
+        try:
+            # Spelled out by arity: ``context.run(callback, *args)`` builds a bound method
+            # and an argument tuple, which costs more than the rest of ``run`` together.
+            if kwargs:
+                result = context.run(callback, *args, **kwargs)
+            elif not args:
+                result = context.run(callback)
+            elif len(args) == 1:
+                result = context.run(callback, args[0])
+            elif len(args) == 2:
+                result = context.run(callback, args[0], args[1])
+            else:
+                result = context.run(callback, *args)
+        except TypeError:
+            # Checked here rather than up front, to keep the hot path short: calling a
+            # non-callable fails before anything runs, and the new frame is simply dropped.
+            if not callable(callback):
+                raise ERR_INVALID_ARG_TYPE("callback", "function", callback) from None
+            raise
         if type(result) is _COROUTINE_TYPE:
             return FramedCoroutine(result, context)
         return result

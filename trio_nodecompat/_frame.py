@@ -80,7 +80,15 @@ def call_in_frame(
 
     ``context`` must be fresh (a copy nobody else enters), since a coroutine result keeps it.
     """
-    result = context.run(fn, *args, **kwargs)
+    # By arity: a star-call of ``context.run`` costs more than the rest of this function.
+    if kwargs:
+        result = context.run(fn, *args, **kwargs)
+    elif not args:
+        result = context.run(fn)
+    elif len(args) == 1:
+        result = context.run(fn, args[0])
+    else:
+        result = context.run(fn, *args)
     if type(result) is _COROUTINE_TYPE:
         return FramedCoroutine(result, context)
     return result
