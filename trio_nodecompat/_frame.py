@@ -64,6 +64,30 @@ class FramedCoroutine(Coroutine[Any, Any, T]):
     def __next__(self) -> Any:
         return self._context.run(self._coro.send, None)
 
+    # The native coroutine's introspection attributes, delegated, so that Trio (which wraps
+    # any coroutine without ``cr_frame`` in one more coroutine) and debuggers walking
+    # ``cr_await`` chains see through the wrapper.
+
+    @property
+    def cr_frame(self) -> Any:
+        """The wrapped coroutine's frame (``None`` once it has finished)."""
+        return getattr(self._coro, "cr_frame", None)
+
+    @property
+    def cr_await(self) -> Any:
+        """What the wrapped coroutine is awaiting now."""
+        return getattr(self._coro, "cr_await", None)
+
+    @property
+    def cr_running(self) -> bool:
+        """Whether the wrapped coroutine is running a step."""
+        return bool(getattr(self._coro, "cr_running", False))
+
+    @property
+    def cr_code(self) -> Any:
+        """The wrapped coroutine's code object."""
+        return getattr(self._coro, "cr_code", None)
+
     @property
     def context(self) -> Context:
         """The frame the coroutine runs in."""
