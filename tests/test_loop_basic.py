@@ -242,7 +242,7 @@ async def test_scheduling_on_a_closed_loop_raises_and_closes_the_coroutine() -> 
     with pytest.raises(LoopClosedError) as info:
         loop.spawn(work())
     assert isinstance(info.value, errors.NoLoopError)
-    assert "closed" in str(info.value)
+    assert "not open" in str(info.value)
     with pytest.raises(LoopClosedError):
         loop.call_soon(print)
     gc.collect()

@@ -55,13 +55,14 @@ _COROUTINE_TYPE: type[Any] = CoroutineType
 
 
 class LoopClosedError(NoLoopError):
-    """Work was scheduled on a loop whose ``async with open_loop()`` block has ended."""
+    """Work was scheduled on a loop whose ``async with open_loop()`` block is not running."""
 
     def __init__(self, what: str) -> None:
         RuntimeError.__init__(
             self,
-            f"{what} was called on a trio_nodecompat loop that has closed; schedule work "
-            "while its `async with trio_nodecompat.open_loop():` block is running",
+            f"{what} was called on a trio_nodecompat loop that is not open (its "
+            "`async with trio_nodecompat.open_loop():` block has ended, or never started); "
+            "schedule work while the block is running",
         )
 
 
