@@ -366,3 +366,31 @@ async def test_fixture_gives_a_loop(nodecompat_loop: Loop) -> None:
     nodecompat_loop.call_soon(seen.append, 1)
     await trio.sleep(0.001)
     assert seen == [1]
+
+
+async def test_work_with_a_foreign_context_still_sees_its_loop() -> None:
+    outside = als.run("outside", contextvars.copy_context)  # captured before any loop
+    seen = []
+
+    async def work() -> None:
+        seen.append(("work", als.get_store(), current_loop() is loop))
+
+    def callback() -> None:
+        seen.append(("callback", als.get_store(), current_loop() is loop))
+
+    async with open_loop() as loop:
+        loop.spawn(work, context=outside)
+        loop.call_soon(callback, context=outside)
+    assert sorted(seen) == [("callback", "outside", True), ("work", "outside", True)]
+    assert find_host() is None
+
+
+async def test_refused_framed_coroutine_is_closed_too() -> None:
+    async def work() -> None:
+        raise AssertionError("must not run")
+
+    async with open_loop() as loop:
+        pass
+    with pytest.raises(LoopClosedError):
+        loop.spawn(als.run("s", work))
+    gc.collect()

@@ -35,7 +35,7 @@ import itertools
 import math
 import threading
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from contextvars import Context, copy_context
 from types import CoroutineType
@@ -52,6 +52,7 @@ __all__ = ["Loop", "current_loop", "open_loop", "run"]
 T = TypeVar("T")
 
 _COROUTINE_TYPE: type[Any] = CoroutineType
+_HOST = current_host()
 
 
 class LoopClosedError(NoLoopError):
@@ -82,9 +83,8 @@ class ImmediateLike(Protocol):
 
 def _close_if_coroutine(work: object) -> None:
     """Close a never-started coroutine we refuse, so Python does not warn it was never awaited."""
-    close = getattr(work, "close", None)
-    if close is not None and inspect.iscoroutine(work):
-        close()
+    if isinstance(work, Coroutine):
+        work.close()
 
 
 class Loop(EventEmitter):
@@ -188,6 +188,8 @@ class Loop(EventEmitter):
     ) -> None:
         nursery = self._nursery
         assert nursery is not None
+        if ctx.get(_HOST) is not self:
+            ctx.run(_HOST.set, self)  # work hosted here sees this loop as current_loop()
         self._refs += 1
         try:
             # Trio copies the current context into the new task: run start_soon inside ``ctx``.
@@ -210,6 +212,8 @@ class Loop(EventEmitter):
         nursery.start_soon(self._run_work, work, args, on_error, failure, name=name)
 
     def _call_soon_now(self, fn: Callable[..., Any], args: tuple[Any, ...], ctx: Context) -> None:
+        if ctx.get(_HOST) is not self:
+            ctx.run(_HOST.set, self)
         self._refs += 1
         self._microtasks.append((ctx, fn, args))
         self._wake()
@@ -436,14 +440,14 @@ async def open_loop() -> AsyncIterator[Loop]:
             loop._token = trio.lowlevel.current_trio_token()
             loop._thread_id = threading.get_ident()
             nursery.start_soon(loop._runner, name=f"{__name__}.Loop runner")
-            token = current_host().set(loop)
+            token = _HOST.set(loop)
             try:
                 yield loop
             except BaseException as exc:
                 body_exc = exc
                 raise
             finally:
-                current_host().reset(token)
+                _HOST.reset(token)
             await loop._drain()
     except BaseExceptionGroup as group:
         if body_exc is not None and len(group.exceptions) == 1:
