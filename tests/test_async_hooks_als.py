@@ -637,3 +637,26 @@ async def test_concurrent_runs_of_one_instance_are_isolated() -> None:
             nursery.start_soon(als.run, n, task, n)
     assert len(results) == 30
     assert all(n == store for n, store in results)
+
+
+# ---------------------------------------------------------------------------------------------
+# Ported: test/async-hooks/test-async-local-storage-gcable.js: an instance nobody references
+# is collected, even after it held a store (the frames that held it are gone).
+
+
+async def test_instance_is_garbage_collectable_after_use() -> None:
+    import gc
+    import weakref
+
+    als: AsyncLocalStorage[dict[str, int]] | None = AsyncLocalStorage()
+    assert als is not None
+
+    async def body() -> None:
+        await trio.sleep(0)
+
+    await als.run({}, body)
+    als.run({}, lambda: None)
+    ref = weakref.ref(als)
+    als = None
+    gc.collect()
+    assert ref() is None

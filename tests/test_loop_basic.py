@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import gc
+import traceback
 
 import pytest
 import trio
@@ -394,3 +395,22 @@ async def test_refused_framed_coroutine_is_closed_too() -> None:
     with pytest.raises(LoopClosedError):
         loop.spawn(als.run("s", work))
     gc.collect()
+
+
+async def test_body_exception_keeps_its_cause_and_traceback() -> None:
+    def inner() -> None:
+        raise ValueError("body")
+
+    with pytest.raises(ValueError) as info:
+        async with open_loop():
+            try:
+                raise KeyError("cause")
+            except KeyError as cause:
+                try:
+                    inner()
+                except ValueError as exc:
+                    raise exc from cause
+    err = info.value
+    assert isinstance(err.__cause__, KeyError)
+    assert err.__suppress_context__ is True
+    assert any(frame.name == "inner" for frame in traceback.extract_tb(err.__traceback__))

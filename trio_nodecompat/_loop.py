@@ -434,6 +434,7 @@ async def open_loop() -> AsyncIterator[Loop]:
     """
     loop = Loop()
     body_exc: BaseException | None = None
+    unwrap: BaseException | None = None
     try:
         async with trio.open_nursery() as nursery:
             loop._nursery = nursery
@@ -450,13 +451,17 @@ async def open_loop() -> AsyncIterator[Loop]:
                 _HOST.reset(token)
             await loop._drain()
     except BaseExceptionGroup as group:
-        if body_exc is not None and len(group.exceptions) == 1:
-            if group.exceptions[0] is body_exc:
-                raise body_exc from None
-        raise
+        # The body's own exception, alone (the rest was only cancelled): let it out as it
+        # was raised, as trio.run lets main's out. Raised after this block, so that neither
+        # its __cause__ nor its __context__ is touched.
+        if body_exc is None or len(group.exceptions) != 1 or group.exceptions[0] is not body_exc:
+            raise
+        unwrap = body_exc
     finally:
         with loop._lock:
             loop._closed = True
+    if unwrap is not None:
+        raise unwrap
 
 
 def current_loop() -> Loop:
