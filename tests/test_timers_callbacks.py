@@ -639,3 +639,49 @@ async def test_with_the_fixture(nodecompat_loop: Loop, autojump_clock: MockClock
     await trio.sleep(2)
     assert fired == ["done"]
     assert "pending" not in repr(set_timeout(lambda: None, 1).close())
+
+
+# Ported: test/async-hooks/test-async-local-storage-no-mix-contexts.js, with timers as Node's
+async def test_stores_of_two_instances_do_not_mix_across_timers(autojump_clock: MockClock) -> None:
+    als2: AsyncLocalStorage[dict[str, str]] = AsyncLocalStorage()
+    checked: list[str] = []
+    async with open_loop():
+
+        def first() -> None:
+            def in_both() -> None:
+                store, store2 = als.get_store(), als2.get_store()
+                store["hello"] = "world"
+                store2["hello"] = "foo"
+
+                def later() -> None:
+                    assert als.get_store()["hello"] == "world"
+                    assert als2.get_store()["hello"] == "foo"
+
+                    def outside() -> None:
+                        assert als.get_store() is None
+                        assert als2.get_store()["hello"] == "foo"
+                        checked.append("exit")
+
+                    als.exit(outside)
+                    assert als.get_store()["hello"] == "world"
+                    checked.append("first")
+
+                set_timeout(later, 200)
+
+            als.run({}, als2.run, {}, in_both)
+
+        def second() -> None:
+            def body() -> None:
+                als.get_store()["hello"] = "earth"
+
+                def later() -> None:
+                    assert als.get_store()["hello"] == "earth"
+                    checked.append("second")
+
+                set_timeout(later, 100)
+
+            als.run({}, body)
+
+        set_timeout(first, 100)
+        set_timeout(second, 100)
+    assert checked == ["second", "exit", "first"]
