@@ -51,12 +51,25 @@ def mapping_tables() -> list[tuple[Path, str, set[str]]]:
     return tables
 
 
+def exported_elsewhere(obj: object, module_name: str) -> bool:
+    """True for a class that another documented module exports (its members are listed there)."""
+    for other, _, _ in TABLES:
+        if other == module_name:
+            continue
+        module = importlib.import_module(other)
+        if any(getattr(module, n, None) is obj for n in getattr(module, "__all__", ())):
+            return True
+    return False
+
+
 def public_names(module_name: str) -> set[str]:
     module = importlib.import_module(module_name)
-    names = set(module.__all__)
+    names = set(module.__all__) - {"__version__"}
     for name in module.__all__:
         obj = getattr(module, name)
         if not inspect.isclass(obj) or issubclass(obj, BaseException):
+            continue
+        if exported_elsewhere(obj, module_name):
             continue
         if not obj.__module__.startswith("trio_nodecompat"):
             continue

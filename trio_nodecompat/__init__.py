@@ -5,12 +5,31 @@ One public module per Node module: :mod:`~trio_nodecompat.async_hooks`,
 :mod:`~trio_nodecompat.assert_`, :mod:`~trio_nodecompat.util`,
 :mod:`~trio_nodecompat.string_decoder`, :mod:`~trio_nodecompat.timers`, and
 :mod:`~trio_nodecompat.errors` for Node's error codes.
+
+The loop that hosts Node-style background work (:func:`open_loop`, :func:`run`,
+:func:`current_loop`) lives here, and the main classes are re-exported for convenience:
+``from trio_nodecompat import AsyncLocalStorage, Buffer, EventEmitter``.
 """
 
 from __future__ import annotations
 
 from ._loop import Loop, current_loop, open_loop, run
+from .async_hooks import AsyncLocalStorage, AsyncResource
+from .buffer import Buffer
+from .events import EventEmitter
+from .string_decoder import StringDecoder
 
 __version__ = "0.1.0"
 
-__all__ = ["Loop", "__version__", "current_loop", "open_loop", "run"]
+__all__ = [
+    "AsyncLocalStorage",
+    "AsyncResource",
+    "Buffer",
+    "EventEmitter",
+    "Loop",
+    "StringDecoder",
+    "__version__",
+    "current_loop",
+    "open_loop",
+    "run",
+]
