@@ -13,6 +13,8 @@ fixtures are available to any project that has this package installed, with pyte
 
 The loop lives for the test: leaving the test waits for its referenced work, and a failure of
 background work that no listener handled fails the test (pytest-trio reports the exception).
+A test that leaves a referenced interval running therefore never ends, as a Node process with
+one never exits: clear it, or ``unref()`` it.
 """
 
 from __future__ import annotations
