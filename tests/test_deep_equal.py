@@ -877,3 +877,21 @@ def test_typed_arrays_equal(x: object, y: object) -> None:
 @pytest.mark.parametrize(("x", "y"), NOT_EQUAL_TYPED)
 def test_typed_arrays_not_equal(x: object, y: object) -> None:
     assert_unequal(x, y)
+
+
+def test_deep_search_is_not_quadratic_for_distinct_shapes() -> None:
+    # Members that are deep-equal without being == (objects compared by attributes) are not
+    # found by hash; fingerprints keep the search near linear where Node's is quadratic.
+    class Item:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+    left = {Item(n) for n in range(20_000)}
+    right = {Item(n) for n in range(20_000)}
+    start = time.perf_counter()
+    assert_equal(left, right)
+    assert_unequal(left, right | {Item(-1)})
+    keyed_left = {Item(n): n for n in range(20_000)}
+    keyed_right = {Item(n): n for n in reversed(range(20_000))}
+    assert_equal(keyed_left, keyed_right)
+    assert time.perf_counter() - start < 10  # quadratic would take minutes

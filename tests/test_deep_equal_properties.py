@@ -93,3 +93,10 @@ def test_fast_path_is_sound(x: object, y: object) -> None:
 def test_datetime_values_round_trip() -> None:
     moment = datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
     assert is_deep_strict_equal([moment], copy.deepcopy([moment]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(values)
+def test_fingerprint_is_shared_by_equal_values(x: object) -> None:
+    # The deep search trusts fingerprints to never separate deep-equal values.
+    assert engine._fingerprint(x) == engine._fingerprint(copy.deepcopy(x))

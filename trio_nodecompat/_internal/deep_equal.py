@@ -52,7 +52,7 @@ import re
 import sys
 import types
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Final, TypeAlias
 
 __all__ = ["MISSING", "is_deep_strict_equal", "is_partial_deep_strict_equal"]
@@ -505,13 +505,14 @@ def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _
         else:
             leftover.append((kb, vb))
     if leftover:
-        rest = [(k, v) for k, v in a.items() if id(k) not in used]
+        # Keys are matched strictly even in partial mode, so their fingerprints narrow the search.
+        rest = _Buckets((k, v) for k, v in a.items() if id(k) not in used)
+        compare_values = _walk_partial if partial else _same_value
         for kb, vb in leftover:
-            for i, (ka, va) in enumerate(rest):
-                if _same(ka, kb, memo) and (
-                    _walk_partial(va, vb, memo) if partial else _same_value(va, vb, memo)
-                ):
-                    del rest[i]
+            candidates = rest.get(kb)
+            for i, (ka, va) in enumerate(candidates):
+                if _same(ka, kb, memo) and compare_values(va, vb, memo):
+                    del candidates[i]
                     break
             else:
                 return False
@@ -540,16 +541,74 @@ def _set(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
             leftover.append(member)
     if not leftover:
         return True
-    rest = [m for m in a if id(m) not in used]
-    compare = _walk_partial if partial else _same_value
+    if partial:
+        # A partial match need not share a fingerprint: search every remaining member.
+        rest = [m for m in a if id(m) not in used]
+        for member in leftover:
+            for i, candidate in enumerate(rest):
+                if _walk_partial(candidate, member, memo):
+                    del rest[i]
+                    break
+            else:
+                return False
+        return True
+    buckets = _Buckets((m, None) for m in a if id(m) not in used)
     for member in leftover:
-        for i, candidate in enumerate(rest):
-            if compare(candidate, member, memo):
-                del rest[i]
+        candidates = buckets.get(member)
+        for i, (candidate, _) in enumerate(candidates):
+            if _same_value(candidate, member, memo):
+                del candidates[i]
                 break
         else:
             return False
     return True
+
+
+def _fingerprint(value: object, depth: int = 2) -> Hashable:
+    """A cheap hashable summary that deep strictly equal values always share.
+
+    It narrows the deep search for keys and members that are not found by hash (Node's slow
+    path, quadratic in Node) to those with the same type and a similar shape; values that
+    share a fingerprint are still compared in full.
+    """
+    t = type(value)
+    if t is str or t is int or t is bytes or t is bool or value is None:
+        return (t, value)
+    if t is float:
+        return (t, "nan") if value != value else (t, value, math.copysign(1.0, value))  # type: ignore[arg-type]
+    if depth == 0:
+        return (t,)
+    if t is list or t is tuple:
+        items: Any = value
+        return (t, len(items), tuple(_fingerprint(v, depth - 1) for v in items[:8]))
+    if t is dict:
+        entries: Any = value
+        return (
+            t,
+            len(entries),
+            frozenset((_fingerprint(k, 0), _fingerprint(v, depth - 1)) for k, v in entries.items()),
+        )
+    if t is set or t is frozenset:
+        members: Any = value
+        return (t, len(members), frozenset(_fingerprint(m, depth - 1) for m in members))
+    attributes = getattr(value, "__dict__", None)
+    if type(attributes) is dict:
+        return (t, _fingerprint(attributes, depth - 1))
+    return (t,)
+
+
+class _Buckets:
+    """Unmatched ``(key, value)`` pairs grouped by the key's fingerprint."""
+
+    __slots__ = ("groups",)
+
+    def __init__(self, pairs: Iterable[_Pair]) -> None:
+        self.groups: dict[Hashable, list[_Pair]] = {}
+        for pair in pairs:
+            self.groups.setdefault(_fingerprint(pair[0]), []).append(pair)
+
+    def get(self, key: object) -> list[_Pair]:
+        return self.groups.get(_fingerprint(key), [])
 
 
 # --------------------------------------------------------------------------------------------
