@@ -23,6 +23,7 @@ import datetime
 import decimal
 import enum
 import fractions
+import itertools
 import pathlib
 import re
 import shutil
@@ -188,7 +189,8 @@ def _describe(value: object) -> tuple[str, str, str, Iterator[_Item]] | None:
     t = type(value)
     name = t.__name__
     if isinstance(value, dict):
-        entries = [(inline_repr(k), v) for k, v in value.items()]
+        # Beyond MAX_LINES entries nothing more is shown: sort only what can be.
+        entries = [(inline_repr(k), v) for k, v in itertools.islice(value.items(), MAX_LINES)]
         entries.sort(key=lambda kv: kv[0])
         children = _items([(f"{k}: ", v) for k, v in entries])
         if t is dict:
@@ -211,7 +213,7 @@ def _describe(value: object) -> tuple[str, str, str, Iterator[_Item]] | None:
             return "(", ")", "()", _sequence_items(value)
         return f"{name}((", "))", f"{name}()", _sequence_items(value)
     if isinstance(value, set | frozenset):
-        members = sorted(value, key=inline_repr)
+        members = sorted(itertools.islice(value, MAX_LINES), key=inline_repr)
         if t is set:
             return "{", "}", "set()", _sequence_items(members)
         return f"{name}({{", "})", f"{name}()", _sequence_items(members)
