@@ -895,3 +895,53 @@ def test_deep_search_is_not_quadratic_for_distinct_shapes() -> None:
     keyed_right = {Item(n): n for n in reversed(range(20_000))}
     assert_equal(keyed_left, keyed_right)
     assert time.perf_counter() - start < 10  # quadratic would take minutes
+
+
+def test_cycles_agree_with_node() -> None:
+    # Each verdict was printed by Node 20's util.isDeepStrictEqual on the same shapes.
+    a: dict[str, Any] = {"y": 1}
+    a["x"] = a
+    b: dict[str, Any] = {"y": 1, "x": {"y": 1}}
+    b["x"]["x"] = b
+    assert both(a, b) is True  # 1
+
+    la: list[Any] = [1]
+    la.append(la)
+    lb: list[Any] = [1, [1]]
+    lb[1].append(lb)
+    assert both(la, lb) is True  # 2
+
+    ma: dict[str, Any] = {}
+    mb: dict[str, Any] = {"p": ma}
+    ma["p"] = mb
+    mc: dict[str, Any] = {}
+    mc["p"] = mc
+    assert both(ma, mc) is True  # 3
+
+    va: dict[str, Any] = {"v": 1}
+    va["n"] = va
+    vb: dict[str, Any] = {"v": 1, "n": {"v": 2}}
+    vb["n"]["n"] = vb
+    assert both(va, vb) is False  # 4
+
+    lc: list[Any] = [1, [1, [1]]]
+    lc[1][1].append(lc)
+    assert both(la, lc) is True  # 5
+
+    ld: list[Any] = [1, [2]]
+    ld[1].append(ld)
+    assert both(la, ld) is False  # 6
+
+    pa: dict[str, Any] = {}
+    pb: dict[str, Any] = {"a": pa}
+    pa["b"] = pb
+    qa: dict[str, Any] = {}
+    qb: dict[str, Any] = {"a": qa}
+    qa["b"] = qb
+    assert both(pa, qa) is True  # 7
+
+    ra: list[Any] = []
+    rb: list[Any] = [ra]
+    ra.append(rb)
+    assert both(ra, rb) is True  # 8
+    assert both([ra, rb], [rb, ra]) is True
