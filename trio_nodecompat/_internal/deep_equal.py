@@ -86,10 +86,12 @@ class _Memo:
     ends the walk around a cycle, including cycles unrolled differently on each side.
     """
 
-    __slots__ = ("path",)
+    __slots__ = ("path", "reordered")
 
     def __init__(self) -> None:
         self.path: set[int] = set()
+        #: A dict pair had its keys in different orders: their pickles cannot match.
+        self.reordered = False
 
 
 def is_deep_strict_equal(actual: object, expected: object) -> bool:
@@ -103,11 +105,13 @@ def is_deep_strict_equal(actual: object, expected: object) -> bool:
         return actual == expected
     if t not in _PLAIN_CONTAINERS:
         return _walk(actual, expected, False, _Memo()) is True
-    verdict = _walk(actual, expected, False, _Memo(), _FAST_PATH_AFTER)
+    memo = _Memo()
+    verdict = _walk(actual, expected, False, memo, _FAST_PATH_AFTER)
     if verdict is not None:
         return verdict
-    # A big container: plain data compares far faster as its pickle (see _plain_equal).
-    if _plain_equal(actual, expected):
+    # A big container: plain data compares far faster as its pickle (see _plain_equal),
+    # unless dicts met so far list their keys in different orders (the pickles would differ).
+    if not memo.reordered and _plain_equal(actual, expected):
         return True
     return _walk(actual, expected, False, _Memo()) is True
 
@@ -483,6 +487,7 @@ def _dict(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _
 
 def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _Memo) -> _Verdict:
     """Match ``b``'s keys to ``a``'s strictly: hash lookup first, then a deep search."""
+    memo.reordered = True
     if (
         not partial
         and len(a) == len(b)
