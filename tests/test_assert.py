@@ -998,3 +998,28 @@ def test_async_callables_in_sync_assertions_do_not_leak() -> None:
     import gc
 
     gc.collect()  # a leaked coroutine would warn here, and -W error makes that fail
+
+
+def test_exception_messages_in_throws_read_as_node_interpolates_them() -> None:
+    # node -e: assert.throws(() => { throw new TypeError('x') }, RangeError, new Error('k'))
+    # -> AssertionError "Error: k"; a validation object raises the Error itself.
+    def fn() -> None:
+        raise TypeError("x")
+
+    raises(
+        lambda: a.throws(fn, ValueError, KeyError("k")),
+        type=AssertionError,
+        message="KeyError: 'k'",
+    )
+    raises(
+        lambda: a.does_not_throw(fn, TypeError, ValueError("my range")),
+        message='Got unwanted exception: ValueError: my range\nActual message: "x"',
+    )
+    raises(
+        lambda: a.throws(lambda: None, TypeError, ValueError("v")),
+        message="Missing expected exception (TypeError): ValueError: v",
+    )
+    own = ValueError("own")
+    with pytest.raises(ValueError) as info:
+        a.throws(fn, {"message": "y"}, own)
+    assert info.value is own

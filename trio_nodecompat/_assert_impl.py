@@ -98,6 +98,13 @@ def _raise(
     raise err
 
 
+def _text(message: object) -> object:
+    """A message as Node interpolates it: an exception reads ``TypeError: text``."""
+    if isinstance(message, BaseException):
+        return _format_error(message)
+    return message
+
+
 def _missing(actual: object, expected: object) -> None:
     if actual is _NO_ARG or expected is _NO_ARG:
         raise ERR_MISSING_ARGS("actual", "expected")
@@ -327,7 +334,7 @@ def _expects_error(
         name = _error_name(error) if error is not None else ""
         if name:
             details += f" ({name})"
-        details += "." if _is_falsy_message(message) else f": {message}"
+        details += "." if _is_falsy_message(message) else f": {_text(message)}"
         _raise(None, error, f"Missing expected {fn_type}{details}", operator)
     if error is None:
         return
@@ -359,7 +366,7 @@ def _expected_exception(
                 f"The input did not match the regular expression {inline_repr(expected)}. "
                 f"Input:\n\n{inline_repr(text)}\n"
             )
-        _raise(actual, expected, message, operator, generated)
+        _raise(actual, expected, _text(message), operator, generated)
     if isinstance(expected, dict | BaseException):
         _check_validation_object(actual, expected, message, operator)
         return
@@ -379,7 +386,7 @@ def _expected_exception(
                     message += f'"{name}"'
                 if str(actual):
                     message += f"\n\nError message:\n\n{actual}"
-            _raise(actual, expected, message, operator, generated)
+            _raise(actual, expected, _text(message), operator, generated)
     assert callable(expected)
     result = _discard(expected(actual))
     if result is not True:
@@ -391,7 +398,7 @@ def _expected_exception(
                 f'The {label}validation function is expected to return "True". '
                 f"Received {inline_repr(result)}\n\nCaught error:\n\n{_format_error(actual)}"
             )
-        _raise(actual, expected, message, operator, generated)
+        _raise(actual, expected, _text(message), operator, generated)
 
 
 def _search(pattern: re.Pattern[Any], text: str) -> bool:
@@ -522,7 +529,7 @@ def _expects_no_error(
     if error is _NO_ARG:
         error = None
     if error is None or _has_matching_error(actual, error):
-        details = "." if _is_falsy_message(message) else f": {message}"
+        details = "." if _is_falsy_message(message) else f": {_text(message)}"
         _raise(
             actual,
             error,
