@@ -53,6 +53,27 @@ __all__ = [
     "throws",
 ]
 
+# Report the public home (pytest shows "trio_nodecompat.assert_.AssertionError"), as Trio does.
+AssertionError.__module__ = __name__
+for _fn in (
+    deep_strict_equal,
+    does_not_match,
+    does_not_reject,
+    does_not_throw,
+    fail,
+    if_error,
+    match,
+    not_deep_strict_equal,
+    not_strict_equal,
+    ok,
+    partial_deep_strict_equal,
+    rejects,
+    strict_equal,
+    throws,
+):
+    _fn.__module__ = __name__
+del _fn
+
 #: Strict mode: ``equal`` is :func:`strict_equal`.
 equal = strict_equal
 #: Strict mode: ``not_equal`` is :func:`not_strict_equal`.
