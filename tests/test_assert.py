@@ -1023,3 +1023,55 @@ def test_exception_messages_in_throws_read_as_node_interpolates_them() -> None:
     with pytest.raises(ValueError) as info:
         a.throws(fn, {"message": "y"}, own)
     assert info.value is own
+
+
+def test_validation_function_returning_an_object() -> None:
+    err = TypeError("foo")
+
+    def fn() -> None:
+        raise err
+
+    def validate(e: BaseException) -> object:
+        return {"a": True, "b": [1, 2, 3]}
+
+    failure = raises(
+        lambda: a.throws(fn, validate),
+        type=AssertionError,
+        message='The "validate" validation function is expected to return "True". Received '
+        "{'a': True, 'b': [1, 2, 3]}\n\nCaught error:\n\nTypeError: foo",
+        code="ERR_ASSERTION",
+        expected=validate,
+        operator="throws",
+    )
+    assert failure.actual is err  # type: ignore[attr-defined]
+
+
+def test_match_more_node_cases() -> None:
+    pattern = re.compile("abc")
+    raises(
+        lambda: a.match("string", pattern),
+        actual="string",
+        expected=pattern,
+        operator="match",
+        message="The input did not match the regular expression re.compile('abc'). Input:\n\n'string'\n",
+        generated_message=True,
+    )
+    raises(lambda: a.match("string", pattern, "foobar"), message="foobar", generated_message=False)
+    error_message = ValueError("foobar")
+    with pytest.raises(ValueError) as info:
+        a.match("string", pattern, error_message)
+    assert info.value is error_message
+    raises(
+        lambda: a.match({"abc": 123}, pattern),
+        actual={"abc": 123},
+        operator="match",
+        message="The \"string\" argument must be of type string. Received type dict ({'abc': 123})",
+    )
+    raises(
+        lambda: a.does_not_match({"abc": 123}, pattern),
+        operator="doesNotMatch",
+        message="The \"string\" argument must be of type string. Received type dict ({'abc': 123})",
+    )
+    # A str is a pattern source here, so Node's match(/abc/, 'string') is a bad input value.
+    raises(lambda: a.match(pattern, "string"), type=AssertionError, operator="match")
+    a.does_not_match("I will pass", re.compile("different$"))
