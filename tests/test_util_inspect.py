@@ -185,8 +185,6 @@ def test_default_options_can_be_changed() -> None:
 
 
 def test_buffer_renders_by_its_repr() -> None:
-    try:
-        from trio_nodecompat.buffer import Buffer
-    except ImportError:  # pragma: no cover - the Buffer module is built in parallel
-        pytest.skip("trio_nodecompat.buffer is not there yet")
+    from trio_nodecompat.buffer import Buffer
+
     assert inspect({"b": Buffer.from_("hello")}) == "{ b: <Buffer 68 65 6c 6c 6f> }"

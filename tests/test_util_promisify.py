@@ -334,11 +334,16 @@ async def test_many_threads_racing_only_first_counts() -> None:
 async def test_awaiting_from_a_worker_thread_call() -> None:
     """A promisified function awaited in a task, its callback from trio.from_thread."""
 
+    token = trio.lowlevel.current_trio_token()
+    threads = []
+
     def fn(cb):  # type: ignore[no-untyped-def]
         def in_thread() -> None:
-            trio.from_thread.run_sync(cb, None, "via from_thread")
+            trio.from_thread.run_sync(cb, None, "via from_thread", trio_token=token)
 
-        threading.Thread(target=in_thread).start()
+        t = threading.Thread(target=in_thread)
+        threads.append(t)
+        t.start()
 
     async with trio.open_nursery() as nursery:
         result = []
@@ -348,6 +353,7 @@ async def test_awaiting_from_a_worker_thread_call() -> None:
 
         nursery.start_soon(waiter)
     assert result == ["via from_thread"]
+    threads[0].join()
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.util import promisify, types
 
 NODE_PREDICATES = [
@@ -126,11 +127,7 @@ class _Referent:
 _referent = _Referent()
 
 
-def _buffer_or_none() -> object:
-    try:
-        from trio_nodecompat.buffer import Buffer
-    except ImportError:  # the Buffer module is built in parallel
-        return None
+def _buffer() -> Buffer:
     return Buffer.from_("hello world")
 
 
@@ -179,6 +176,7 @@ def _rows() -> list[tuple[str, Any, str]]:
         ("array-d", lambda: array.array("d"), "is_float64_array"),
         ("array-q", lambda: array.array("q"), "is_big_int64_array"),
         ("array-Q", lambda: array.array("Q"), "is_big_uint64_array"),
+        ("buffer", _buffer, "is_uint8_array"),
         ("weak-proxy", lambda: weakref.proxy(_referent), "is_proxy"),
         ("module", lambda: sys, "is_module_namespace_object"),
     ]
@@ -261,9 +259,7 @@ def test_array_family_relations() -> None:
 
 
 def test_buffer_is_a_uint8_array_view() -> None:
-    buf = _buffer_or_none()
-    if buf is None:  # pragma: no cover - until trio_nodecompat.buffer lands
-        pytest.skip("trio_nodecompat.buffer is not there yet")
+    buf = _buffer()
     assert types.is_uint8_array(buf)
     assert types.is_typed_array(buf)
     assert types.is_array_buffer_view(buf)
@@ -345,9 +341,7 @@ def test_article_example_10() -> None:
     with mmap.mmap(-1, 16) as shared:
         assert types.is_any_array_buffer(shared) is True  # new SharedArrayBuffer()
     assert types.is_array_buffer_view(array.array("b")) is True  # new Int8Array()
-    buf = _buffer_or_none()
-    if buf is not None:
-        assert types.is_array_buffer_view(buf) is True  # Buffer.from('hello world')
+    assert types.is_array_buffer_view(_buffer()) is True  # Buffer.from('hello world')
     assert types.is_array_buffer_view(memoryview(bytearray(16))) is True  # new DataView(...)
     assert types.is_array_buffer_view(bytearray()) is False  # new ArrayBuffer()
 

@@ -20,6 +20,7 @@ from ..errors import (
     ERR_ENCODING_NOT_SUPPORTED,
     ERR_INVALID_ARG_TYPE,
 )
+from .types import _is_buffer_type
 
 __all__ = ["EncodeIntoResult", "TextDecoder", "TextEncoder"]
 
@@ -91,6 +92,19 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("trio_nodecompat.cp1252", _cp1252_fallback)
 
 
+def _view(value: object) -> memoryview:
+    """A memoryview of ``value``; a ``Buffer`` through its public ``buffer``/``byte_offset``
+    where the Python version has no PEP 688 ``__buffer__`` (3.11). ``TypeError`` otherwise."""
+    try:
+        return memoryview(value)  # type: ignore[arg-type]
+    except TypeError:
+        if not _is_buffer_type(type(value)):
+            raise
+    store: Any = value
+    start = store.byte_offset
+    return memoryview(store.buffer)[start : start + store.length]
+
+
 def _as_bytes(value: object) -> memoryview:
     """A byte view of an ArrayBuffer/ArrayBufferView analogue, or ``ERR_INVALID_ARG_TYPE``."""
     if isinstance(value, str) or value is None:
@@ -98,7 +112,7 @@ def _as_bytes(value: object) -> memoryview:
             "input", ["ArrayBuffer", "ArrayBufferView", "bytes-like object"], value
         )
     try:
-        view = memoryview(value)  # type: ignore[arg-type]
+        view = _view(value)
     except TypeError:
         raise ERR_INVALID_ARG_TYPE(
             "input", ["ArrayBuffer", "ArrayBufferView", "bytes-like object"], value
@@ -224,7 +238,7 @@ class TextEncoder:
         a JS string has them), ``written`` the bytes stored.
         """
         try:
-            view = memoryview(dest)
+            view = _view(dest)
         except TypeError:
             raise ERR_INVALID_ARG_TYPE("dest", "Uint8Array", dest) from None
         if view.readonly:
