@@ -408,20 +408,23 @@ async def test_sync_callback_result_survives_a_pending_cancel_after_it_fired() -
     assert not scope.cancelled_caught
 
 
-async def test_promisified_call_is_a_schedule_point() -> None:
-    order = []
+async def test_promisified_call_is_a_checkpoint() -> None:
+    """Trio's rule: an async library call is a schedule point and a cancel point."""
 
-    def fn(cb):  # type: ignore[no-untyped-def]
+    def sync(cb):  # type: ignore[no-untyped-def]
         cb(None, None)
 
-    async def other() -> None:
-        order.append("other")
+    def later(cb):  # type: ignore[no-untyped-def]
+        nursery.start_soon(_call_soon, cb)
+
+    async def _call_soon(cb):  # type: ignore[no-untyped-def]
+        cb(None, None)
 
     async with trio.open_nursery() as nursery:
-        nursery.start_soon(other)
-        await promisify(fn)()
-        order.append("after")
-    assert order == ["other", "after"]
+        with trio.testing.assert_checkpoints():
+            await promisify(sync)()
+        with trio.testing.assert_checkpoints():
+            await promisify(later)()
 
 
 def test_late_callback_after_the_run_finished_is_ignored() -> None:
