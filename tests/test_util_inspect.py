@@ -188,3 +188,20 @@ def test_buffer_renders_by_its_repr() -> None:
     from trio_nodecompat.buffer import Buffer
 
     assert inspect({"b": Buffer.from_("hello")}) == "{ b: <Buffer 68 65 6c 6c 6f> }"
+
+
+def test_very_deep_nesting_reports_where_it_stopped() -> None:
+    """Node's "Inspection interrupted prematurely" instead of a RecursionError."""
+    root: list[Any] = []
+    current = root
+    for _ in range(5000):
+        child: list[Any] = []
+        current.append(child)
+        current = child
+    text = inspect(root, depth=None)
+    assert text.startswith("[\n  [\n")
+    assert (
+        text.count("[Array: Inspection interrupted prematurely. Maximum call stack size exceeded.]")
+        == 1
+    )
+    assert inspect([1, [2]]) == "[ 1, [ 2 ] ]"  # the inspector is fine afterwards

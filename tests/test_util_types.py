@@ -76,7 +76,7 @@ def snake(name: str) -> str:
     """Node's name in this package's spelling (SPEC section 2)."""
     fixed = {
         "isRegExp": "is_regexp",
-        "isBigIntObject": "is_bigint_object",
+        "isBigIntObject": "is_big_int_object",
         "isBigInt64Array": "is_big_int64_array",
         "isBigUint64Array": "is_big_uint64_array",
     }
@@ -291,7 +291,7 @@ def test_plain_values_match_nothing(value: object) -> None:
         "is_number_object",
         "is_string_object",
         "is_boolean_object",
-        "is_bigint_object",
+        "is_big_int_object",
         "is_symbol_object",
         "is_uint8_clamped_array",
         "is_key_object",

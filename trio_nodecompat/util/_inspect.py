@@ -398,8 +398,17 @@ class Inspector:
         recurse_times += 1
         self.seen.append(value)
         self.current_depth = recurse_times
+        indentation = self.indentation_lvl
         try:
             output = entries(recurse_times)
+        except RecursionError:
+            # Node's handleMaxCallStackSize: say where inspection stopped instead of failing.
+            self.indentation_lvl = indentation
+            name = summary[1:-1]
+            return self.stylize(
+                f"[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]",
+                "special",
+            )
         finally:
             self.seen.pop()
         index = self.circular.get(id(value))

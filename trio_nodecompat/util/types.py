@@ -27,9 +27,9 @@ __all__ = [
     "is_array_buffer",
     "is_array_buffer_view",
     "is_async_function",
+    "is_big_int_object",
     "is_big_int64_array",
     "is_big_uint64_array",
-    "is_bigint_object",
     "is_boolean_object",
     "is_boxed_primitive",
     "is_crypto_key",
@@ -369,7 +369,7 @@ def is_boolean_object(value: object) -> bool:
     return False
 
 
-def is_bigint_object(value: object) -> bool:
+def is_big_int_object(value: object) -> bool:
     """Always ``False``: Python has no boxed big integers."""
     return False
 
