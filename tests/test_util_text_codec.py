@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trio_nodecompat import errors
 from trio_nodecompat.buffer import Buffer
@@ -175,3 +177,22 @@ def test_encode_into() -> None:
         encoder.encode_into("a", b"readonly")
     with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
         encoder.encode_into("a", object())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.binary(max_size=40),
+    cuts=st.lists(st.integers(min_value=0, max_value=40), max_size=6),
+    encoding=st.sampled_from(["utf-8", "utf-16le", "utf-16be", "windows-1252", "shift_jis"]),
+)
+def test_streaming_in_any_chunks_equals_decoding_whole(
+    data: bytes, cuts: list[int], encoding: str
+) -> None:
+    """The WHATWG invariant: how the input is cut never changes the text."""
+    bounds = sorted({0, len(data), *(c for c in cuts if c <= len(data))})
+    decoder = TextDecoder(encoding)
+    streamed = "".join(
+        decoder.decode(data[a:b], stream=True) for a, b in zip(bounds, bounds[1:], strict=False)
+    )
+    streamed += decoder.decode()
+    assert streamed == TextDecoder(encoding).decode(data)
