@@ -442,3 +442,29 @@ def test_late_callback_after_the_run_finished_is_ignored() -> None:
     t.start()
     t.join()
     saved[0](None, 2)  # same thread, run over
+
+
+async def test_raise_after_calling_back_still_propagates() -> None:
+    """Node would drop it (the promise already settled); nothing is swallowed here."""
+
+    def fn(cb):  # type: ignore[no-untyped-def]
+        cb(None, "value")
+        raise RuntimeError("after the callback")
+
+    with pytest.raises(RuntimeError, match="after the callback"):
+        await promisify(fn)()
+
+
+async def test_callback_after_fn_raised_is_harmless() -> None:
+    threads = []
+
+    def fn(cb):  # type: ignore[no-untyped-def]
+        t = threading.Thread(target=cb, args=(None, 1))
+        threads.append(t)
+        t.start()
+        raise KeyError("sync failure")
+
+    with pytest.raises(KeyError):
+        await promisify(fn)()
+    threads[0].join()
+    await trio.testing.wait_all_tasks_blocked()
