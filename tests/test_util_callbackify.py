@@ -306,3 +306,16 @@ def test_attributes_are_copied() -> None:
     assert cb.extra == 1  # type: ignore[attr-defined]
     assert cb.__doc__ == "Docs."
     assert not inspect.iscoroutinefunction(cb)
+
+
+async def test_sync_raise_from_a_promise_factory_propagates_at_once() -> None:
+    """Node calls ``original`` synchronously, so its throw reaches the caller."""
+
+    def factory(value: int) -> Any:
+        raise ValueError(f"bad {value}")
+
+    called = []
+    async with trio_nodecompat.open_loop():
+        with pytest.raises(ValueError, match="bad 1"):
+            callbackify(factory)(1, lambda *args: called.append(args))
+    assert called == []

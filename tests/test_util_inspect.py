@@ -205,3 +205,29 @@ def test_very_deep_nesting_reports_where_it_stopped() -> None:
         == 1
     )
     assert inspect([1, [2]]) == "[ 1, [ 2 ] ]"  # the inspector is fine afterwards
+
+
+@pytest.mark.parametrize(
+    ("value", "options", "node"),
+    [
+        ({1, 2, 3}, {}, "Set(3) { 1, 2, 3 }"),
+        ([{1, (2, (3, (4,)))}], {}, None),
+        (set(range(30)), {}, "Set(30) {\n" + "".join(f"  {i},\n" for i in range(29)) + "  29\n}"),
+        ({1, 2}, {"max_array_length": 1}, "Set(2) { 1, ... 1 more item }"),
+        ({3, 1, 2}, {"sorted": True}, "Set(3) { 1, 2, 3 }"),
+        ({"b": 1, "a": {"d": 1, "c": 2}}, {"sorted": True}, "{ a: { c: 2, d: 1 }, b: 1 }"),
+    ],
+)
+def test_sets_as_node_prints_sets(value: Any, options: dict[str, Any], node: str | None) -> None:
+    """Node's output for the same Set, with ``Set`` spelled ``set`` (the Python class)."""
+    if node is None:
+        assert inspect(value, **options) == "[ set(2) { 1, tuple(2) [ 2, [tuple] ] } ]"
+        return
+    assert inspect(value, **options) == node.replace("Set(", "set(")
+
+
+def test_sorted_with_a_comparator() -> None:
+    def reverse(a: str, b: str) -> int:
+        return (a < b) - (a > b)
+
+    assert inspect({"a": 1, "c": 3, "b": 2}, sorted=reverse) == "{ c: 3, b: 2, a: 1 }"
