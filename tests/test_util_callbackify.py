@@ -319,3 +319,25 @@ async def test_sync_raise_from_a_promise_factory_propagates_at_once() -> None:
         with pytest.raises(ValueError, match="bad 1"):
             callbackify(factory)(1, lambda *args: called.append(args))
     assert called == []
+
+
+async def test_async_local_storage_store_is_visible_in_the_callback() -> None:
+    from trio_nodecompat.async_hooks import AsyncLocalStorage
+
+    als: AsyncLocalStorage[str] = AsyncLocalStorage()
+
+    async def lookup() -> str | None:
+        return als.get_store()
+
+    seen: list[object] = []
+    async with trio_nodecompat.open_loop():
+        done = trio.Event()
+
+        def callback(err: object, value: object = None) -> None:
+            seen.append((value, als.get_store()))
+            done.set()
+
+        als.run("request-7", callbackify(lookup), callback)
+        assert als.get_store() is None
+        await done.wait()
+    assert seen == [("request-7", "request-7")]
