@@ -40,7 +40,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """The Sphinx site and its doctests, warnings as errors."""
-    session.install("-e", ".[docs]")
+    session.install("-e", ".[docs,test]")  # autodoc imports the pytest plugin module
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run(
         "sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest"
