@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 import platform
 import sys
+import textwrap
 from pathlib import Path
 
 from ._harness import Result
@@ -92,11 +93,14 @@ def plot(results: list[Result], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    labels = [f"{r.area}: {r.operation} vs {r.baseline}" for r in results]
+    labels = [
+        textwrap.shorten(f"{r.area}: {r.operation} vs {r.baseline}", 76, placeholder="…")
+        for r in results
+    ]
     ratios = [r.ratio for r in results]
     colours = ["#4c9a2a" if r.met else "#c0392b" if r.met is False else "#7f8c8d" for r in results]
     height = max(3.0, 0.32 * len(results) + 1.2)
-    fig, ax = plt.subplots(figsize=(11, height))
+    fig, ax = plt.subplots(figsize=(12, height))
     ax.barh(range(len(results)), ratios, color=colours)
     ax.set_yticks(range(len(results)), labels, fontsize=7)
     ax.invert_yaxis()
@@ -104,12 +108,12 @@ def plot(results: list[Result], path: Path) -> None:
     ax.axvline(1.0, color="black", linewidth=0.8)
     ax.set_xlabel("time ratio, ours / baseline (log scale; < 1 is faster than the baseline)")
     ax.set_title(
-        f"trio_nodecompat benchmarks — Python {platform.python_version()}, "
-        "green: target met, red: missed, grey: reported only",
+        f"trio_nodecompat benchmarks — Python {platform.python_version()}\n"
+        "green: target met, red: target missed, grey: reported only",
         fontsize=9,
     )
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
 
 
