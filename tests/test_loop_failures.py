@@ -300,3 +300,47 @@ async def test_event_sequence_matches_node() -> None:
 
         await run_cases(loop)
     assert events == _node_events()
+
+
+# Work that runs in a frame of its own (an als.run / bind / snapshot coroutine) fails in that frame
+
+
+async def test_rejection_of_framed_work_reports_in_its_own_frame(
+    autojump_clock: trio.testing.MockClock,
+) -> None:
+    from trio_nodecompat.events import EventEmitter
+
+    fixture = Path(__file__).parent / "fixtures" / "loop" / "framed_rejections.json"
+    seen: list[list[object]] = []
+    async with open_loop() as loop:
+        loop.on(
+            "unhandledRejection",
+            lambda r, p: seen.append(["unhandled", str(r), als.get_store()]),
+        )
+
+        def start() -> None:
+            # als.run(123, fail, ...) without await: the work runs in the 123 frame
+            loop.spawn(als.run(123, fail, "run-direct"))
+            set_timeout(lambda: als.run(7, fail, "run-in-timer"), 1)
+
+        als.run("outer", start)
+        await trio.sleep(0.01)
+        bound = als.run(55, AsyncLocalStorage.bind, lambda: fail("bound-listener"))
+        ee = EventEmitter()
+        ee.on("x", bound)
+        als.run("emitter-frame", ee.emit, "x")
+        await trio.sleep(0.01)
+        capturing = EventEmitter(capture_rejections=True)
+        capturing.on("x", bound)
+        capturing.on("error", lambda e: seen.append(["error", str(e), als.get_store()]))
+        als.run("capturing-frame", capturing.emit, "x")
+        await trio.sleep(0.01)
+    assert seen == json.loads(fixture.read_text())
+
+
+async def test_spawning_als_run_reports_in_the_run_frame() -> None:
+    seen = []
+    async with open_loop() as loop:
+        loop.on("uncaughtException", lambda e, o: seen.append((str(e), o, als.get_store())))
+        loop.spawn(als.run, "store", fail, "spawned-run")
+    assert seen == [("spawned-run", "unhandledRejection", "store")]

@@ -44,6 +44,7 @@ from typing import Any, Protocol, TypeVar
 import trio
 
 from ._event_emitter import EventEmitter
+from ._frame import FramedCoroutine
 from ._internal.current_loop import FailureKind, current_host, find_host
 from .errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, NoLoopError
 
@@ -257,19 +258,30 @@ class Loop(EventEmitter):
         on_error: Callable[[BaseException], object] | None,
         failure: FailureKind,
     ) -> None:
+        # The frame of a coroutine that runs in one of its own (``als.run(s, fn)``, a bound
+        # function, a snapshot): its unhandled failure is reported there, as Node reports a
+        # rejection in the frame its promise was created in.
+        frame: Context | None = None
         try:
             try:
                 if callable(work):
                     result: object = work(*args)
                     if inspect.isawaitable(result):
+                        if type(result) is FramedCoroutine:
+                            frame = result.context
                         await result
                     else:
                         await trio.lowlevel.checkpoint()
                 else:
+                    if type(work) is FramedCoroutine:
+                        frame = work.context
                     await work
             except Exception as exc:
                 if on_error is None:
-                    self._report(exc, failure)
+                    if frame is None:
+                        self._report(exc, failure)
+                    else:
+                        self._report_in(frame, exc, failure)
                 else:
                     try:
                         handled = on_error(exc)
@@ -295,6 +307,13 @@ class Loop(EventEmitter):
             self._uncaught(exc, "unhandledRejection")
         else:
             self._uncaught(exc, "uncaughtException")
+
+    def _report_in(self, frame: Context, exc: BaseException, failure: FailureKind) -> None:
+        """:meth:`_report` in a copy of ``frame`` (which still sees this loop as current)."""
+        ctx = frame.copy()
+        if ctx.get(_HOST) is not self:
+            ctx.run(_HOST.set, self)
+        ctx.run(self._report, exc, failure)
 
     def _uncaught(self, err: BaseException, origin: str) -> None:
         """Node's uncaught exception: monitor, then the listeners; with none, raise ``err``."""
