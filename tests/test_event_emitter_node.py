@@ -172,6 +172,30 @@ def test_listener_leak_default_max_listeners_is_read_at_add_time() -> None:
         assert len(caught) == 1
 
 
+def test_listener_leak_warns_again_after_the_event_drops_to_one_listener() -> None:
+    # Node 20: with setMaxListeners(2), four listeners warn once; removing three leaves one
+    # listener (Node turns the array, and its `.warned` flag, back into a lone function);
+    # adding two more warns again. Removing down to two keeps the flag.
+    e = EventEmitter()
+    e.set_max_listeners(2)
+    fns = [(lambda: None) for _ in range(4)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for fn in fns:
+            e.on("a", fn)
+        assert len(caught) == 1
+        e.off("a", fns[0])
+        e.on("a", fns[0])
+        assert len(caught) == 1  # never below two listeners: still warned
+        for fn in fns[:3]:
+            e.off("a", fn)
+        assert e.listener_count("a") == 1
+        e.on("a", must_not_call)
+        e.on("a", must_not_call)
+        assert len(caught) == 2
+        assert [w.message.count for w in caught] == [3, 3]  # type: ignore[union-attr]
+
+
 def test_instance_limit_beats_default_and_set_returns_self() -> None:
     EventEmitter.default_max_listeners = 42
     e = EventEmitter()

@@ -459,8 +459,13 @@ class EventEmitter(metaclass=_EventEmitterType):
             return self
         entries.remove(entry)
         self._snapshots.pop(event, None)
-        if not entries.live:
+        live = entries.live
+        if not live:
             self._forget(event, entries)
+        elif live == 1 and self._warned:
+            # Node keeps a lone listener as a bare function, dropping its list's `.warned`:
+            # growing past the limit again warns again.
+            self._warned.discard(event)
         if "removeListener" in events:
             self.emit("removeListener", event, _unwrap(entry.fn))
         return self
