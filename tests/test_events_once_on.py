@@ -430,3 +430,22 @@ def test_on_close_must_be_a_collection(bad: Any) -> None:
         events.on(ee, "data", close=bad)
     assert str(info.value).startswith('The "close" argument must be an instance of list, tuple')
     assert ee.event_names() == []
+
+
+async def test_once_and_on_leave_no_listener_when_adding_one_raises() -> None:
+    # A 'newListener' listener (or a leak warning turned error) can raise while once/on add
+    # their second listener: the first one must not stay behind.
+    ee = EventEmitter()
+
+    def refuse_error_listeners(event: object, listener: object) -> None:
+        if event == "error":
+            raise RuntimeError("no error listeners here")
+
+    ee.on("newListener", refuse_error_listeners)
+    with pytest.raises(RuntimeError, match="no error listeners"):
+        await events.once(ee, "data")
+    assert ee.listener_count("data") == 0
+    with pytest.raises(RuntimeError, match="no error listeners"):
+        events.on(ee, "data")
+    assert ee.listener_count("data") == 0
+    assert ee.event_names() == ["newListener"]

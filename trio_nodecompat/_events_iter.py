@@ -49,11 +49,13 @@ async def once(emitter: EventEmitter, event: Hashable) -> list[Any]:
             error.append(err if isinstance(err, BaseException) else _non_exception(err))
             done.set()
 
-    emitter.once(event, resolve)
     listening_for_error = event != "error"
-    if listening_for_error:
-        emitter.once("error", reject)
     try:
+        # Added inside the ``try``: if adding the second raises (a 'newListener' listener, a
+        # leak warning turned error), the first is removed too.
+        emitter.once(event, resolve)
+        if listening_for_error:
+            emitter.once("error", reject)
         await done.wait()
     finally:
         emitter.remove_listener(event, resolve)
@@ -124,8 +126,12 @@ class EventIterator:
         if event != "error":
             self._listeners.append(("error", on_error))
         self._listeners.extend((name, on_close) for name in close_events)
-        for name, listener in self._listeners:
-            emitter.on(name, listener)
+        try:
+            for name, listener in self._listeners:
+                emitter.on(name, listener)
+        except BaseException:
+            self._remove_listeners()  # those added before the one that raised
+            raise
 
     # What the listeners do --------------------------------------------------------------------
 
