@@ -398,6 +398,16 @@ def test_concat_errors() -> None:
     assert info.value.message == (
         f'The value of "length" is out of range. It must be >= 0 && <= {K_MAX_LENGTH}. Received -2'
     )
+    # Node validates totalLength before it looks at the items (lib/buffer.js).
+    with pytest.raises(errors.ERR_OUT_OF_RANGE) as info:
+        Buffer.concat([1], -1)  # type: ignore[list-item]
+    assert info.value.message == (
+        f'The value of "length" is out of range. It must be >= 0 && <= {K_MAX_LENGTH}. Received -1'
+    )
+    # ... and still checks every item when totalLength stops the copy early.
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE) as info:
+        Buffer.concat([B("hello"), 1], 1)  # type: ignore[list-item]
+    assert info.value.message.startswith('The "list[1]" argument must be an instance of Buffer')
 
 
 def test_concat_total_length() -> None:

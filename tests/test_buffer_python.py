@@ -214,6 +214,38 @@ def test_from_memoryview_offset_and_length() -> None:
     assert data[3] == 99
 
 
+@pytest.mark.parametrize(
+    ("byte_offset", "length", "expected"),
+    [  # (byte_offset, length) of Buffer.from(ArrayBuffer(4), ...) in Node 20
+        (1.5, None, (1, 2)),
+        (1.5, 3, "length"),
+        (1.5, 2.5, (1, 2)),
+        (4.5, None, "offset"),
+        (-0.5, None, (0, 4)),
+        (-0.5, 4.5, (0, 4)),
+        (3.9, None, (3, 0)),
+        (3.9, 0.5, "length"),
+        (0.5, 3.6, "length"),
+        (math.nan, 2.5, (0, 2)),
+        (1, math.inf, "length"),
+        (math.inf, None, "offset"),
+        (1, -math.inf, (1, 0)),
+    ],
+)
+def test_from_bytearray_fractional_offset_and_length(
+    byte_offset: float, length: float | None, expected: tuple[int, int] | str
+) -> None:
+    """Node measures the room left from the fractional offset (``byteLength - byteOffset``)
+    and only then truncates both numbers, as ``new Uint8Array(ab, offset, length)`` does."""
+    if isinstance(expected, str):
+        with pytest.raises(errors.ERR_BUFFER_OUT_OF_BOUNDS) as info:
+            Buffer.from_(bytearray(4), byte_offset, length)
+        assert info.value.message == f'"{expected}" is outside of buffer bounds'
+    else:
+        made = Buffer.from_(bytearray(4), byte_offset, length)
+        assert (made.byte_offset, made.length) == expected
+
+
 def test_copy_bytes_from() -> None:
     import array
 
@@ -320,6 +352,27 @@ TRANSCODE_CASES = json.loads(
 def test_transcode_matches_node_on_random_input() -> None:
     """600 cases from ``fixtures/buffer/transcode_cases.js`` (Node 20 with ICU)."""
     for case in TRANSCODE_CASES:
+        source = Buffer.from_(case["src"], "hex")
+        try:
+            got = {"ret": transcode(source, case["from"], case["to"]).to_string("hex")}
+        except errors.NodeError as err:
+            got = {"error": err.code}
+        assert got == case["result"], case
+
+
+TRANSCODE_IGNORABLE_CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "buffer" / "transcode_ignorable_cases.json").read_text()
+)
+
+
+def test_transcode_drops_default_ignorables_the_target_cannot_hold() -> None:
+    """ICU's substitution callback skips unmappable default-ignorable code points (U+00AD,
+    U+200B, U+FEFF, U+FE0F, U+E0001...) instead of writing ``?``: 674 cases from
+    ``fixtures/buffer/transcode_ignorable_cases.js``."""
+    assert transcode(Buffer.from_("a\u00adb\u200bc\ufeff", "utf8"), "utf8", "ascii") == b"abc"
+    assert transcode(Buffer.from_("a\u00adb", "latin1"), "latin1", "latin1") == b"a\xadb"
+    assert transcode(Buffer.from_("\ud800\ufe0f", "utf16le"), "utf16le", "ascii") == b"?"
+    for case in TRANSCODE_IGNORABLE_CASES:
         source = Buffer.from_(case["src"], "hex")
         try:
             got = {"ret": transcode(source, case["from"], case["to"]).to_string("hex")}

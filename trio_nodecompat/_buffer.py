@@ -363,19 +363,23 @@ class Buffer(BufferNumericMixin):
     def _from_array_buffer(
         owner: bytearray | memoryview, flat: memoryview, byte_offset: object, length: object
     ) -> Buffer:
+        # Node's fromArrayBuffer: the room left is measured from the offset as given
+        # (fractions included), and only ``new Uint8Array(ab, offset, length)`` truncates.
         size = len(flat)
         if byte_offset is None:
             offset = 0
+            max_length: int | float = size
         else:
             number = _number(byte_offset, "byteOffset")
-            if isinstance(number, float):
-                number = 0 if math.isnan(number) else _trunc(number)
-            if number < 0 or number > size:
+            if isinstance(number, float) and math.isnan(number):
+                number = 0
+            max_length = size - number
+            # A negative offset that does not truncate to 0 is a RangeError in Node too.
+            if max_length < 0 or number <= -1:
                 raise ERR_BUFFER_OUT_OF_BOUNDS("offset")
             offset = int(number)
-        max_length = size - offset
         if length is None:
-            count = max_length
+            count = int(max_length)
         else:
             wanted = _number(length, "length")
             if wanted > 0:
@@ -448,21 +452,34 @@ class Buffer(BufferNumericMixin):
             raise ERR_INVALID_ARG_TYPE("list", "Array", list)
         if not list:
             return Buffer._own(bytearray())
+        # Node checks totalLength first, then every item (even past totalLength).
+        wanted = (
+            None
+            if total_length is None
+            else validate_integer(total_length, "length", 0, K_MAX_LENGTH)
+        )
         views = []
         for i, item in enumerate(list):
             mem = _view(item)
             if mem is None:
                 raise ERR_INVALID_ARG_TYPE(f"list[{i}]", _UINT8_TYPES, item)
             views.append(mem)
-        joined = bytearray().join(views)
-        if total_length is None:
-            return Buffer._own(joined)
-        wanted = validate_integer(total_length, "length", 0, K_MAX_LENGTH)
-        if len(joined) > wanted:
-            del joined[wanted:]
-        elif len(joined) < wanted:
+        if wanted is None:
+            return Buffer._own(bytearray().join(views))
+        if sum(len(mem) for mem in views) <= wanted:
+            joined = bytearray().join(views)
             joined.extend(bytes(wanted - len(joined)))
-        return Buffer._own(joined)
+            return Buffer._own(joined)
+        # Cut short: copy only what fits, as Node does, not the whole join.
+        out = bytearray(wanted)
+        pos = 0
+        for mem in views:
+            take = min(len(mem), wanted - pos)
+            out[pos : pos + take] = mem[:take]
+            pos += take
+            if pos == wanted:
+                break
+        return Buffer._own(out)
 
     @staticmethod
     def is_buffer(obj: object) -> bool:
@@ -1174,12 +1191,25 @@ def btoa(*args: object) -> str:
 
 _TRANSCODABLE: Final = frozenset({"ascii", "latin1", "utf8", "utf16le"})
 
+#: Unicode's default-ignorable code points, as ICU's converter callbacks list them
+#: (``IS_DEFAULT_IGNORABLE_CODE_POINT`` in ``ucnv_err.cpp``): when the target encoding cannot
+#: hold one, ICU drops it instead of writing ``?``. U+00AD is in the list too, but latin1 holds
+#: it, so only the ascii pattern has it.
+_IGNORABLE_RANGES: Final = (
+    "\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+)
+_DROP_FOR_LATIN1: Final = re.compile(f"[{_IGNORABLE_RANGES}]")
+_DROP_FOR_ASCII: Final = re.compile(f"[\u00ad{_IGNORABLE_RANGES}]")
+
 
 def transcode(source: object, from_enc: str, to_enc: str) -> Buffer:
     """Node's ``buffer.transcode(source, fromEnc, toEnc)``: re-encode bytes, as Node's ICU does.
 
     Between ascii, latin1, utf8 and utf16le only (others: ``U_ILLEGAL_ARGUMENT_ERROR``).
-    Characters the target cannot hold become ``?``; ICU's strict UTF-8 <-> UTF-16 paths
+    Characters the target cannot hold become ``?`` (default-ignorable ones, like U+200B or
+    U+FEFF, are dropped instead, as ICU does); ICU's strict UTF-8 <-> UTF-16 paths
     raise ``U_INVALID_CHAR_FOUND`` on invalid input, as in Node.
     """
     mem = _view(source)
@@ -1210,9 +1240,14 @@ def transcode(source: object, from_enc: str, to_enc: str) -> Buffer:
     except UnicodeDecodeError:
         raise U_INVALID_CHAR_FOUND() from None
     if dst == "ascii":
+        if not text.isascii():
+            text = _DROP_FOR_ASCII.sub("", text)
         out = text.encode("ascii", "replace")
     elif dst == "latin1":
-        out = text.encode("latin-1", "replace")
+        try:
+            out = text.encode("latin-1")
+        except UnicodeEncodeError:
+            out = _DROP_FOR_LATIN1.sub("", text).encode("latin-1", "replace")
     elif dst == "utf8":
         out = text.encode("utf-8")
     else:
