@@ -162,10 +162,17 @@ def _walk(
     if verdict is True or verdict is False:
         return verdict
     path = memo.path
+    # A frame takes off the path only the objects it put there: an object of an outer pair
+    # met again (the other object new) stays, or the walk would go round its cycle for ever.
+    # 0 is never an id, so it stands for "already on the path".
     cur_a = id(actual)
     cur_e = id(expected)
-    if cur_a in path and cur_e in path:
-        return True
+    if cur_a in path:
+        if cur_e in path:
+            return True
+        cur_a = 0
+    elif cur_e in path:
+        cur_e = 0
     path.add(cur_a)
     path.add(cur_e)
     _type, _str, _int, _float, _bool, _list, _dict = type, str, int, float, bool, list, dict
@@ -234,8 +241,12 @@ def _walk(
                     return _unwind(path, stack, cur_a, cur_e)
                 ix = _id(x)
                 iy = _id(y)
-                if ix in path and iy in path:
-                    continue
+                if ix in path:
+                    if iy in path:
+                        continue
+                    ix = 0
+                elif iy in path:
+                    iy = 0
                 budget -= 1
                 if budget == 0:
                     _unwind(path, stack, cur_a, cur_e)
@@ -250,8 +261,12 @@ def _walk(
             # A list or dict: scan its leaves here; descend only at its first container child.
             ix = _id(x)
             iy = _id(y)
-            if ix in path and iy in path:
-                continue
+            if ix in path:
+                if iy in path:
+                    continue
+                ix = 0
+            elif iy in path:
+                iy = 0
             for cx, cy in children:
                 if cx is cy:
                     continue
