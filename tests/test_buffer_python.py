@@ -125,6 +125,32 @@ def test_bytes_copy_and_pickle() -> None:
     assert isinstance(restored, Buffer) and restored == buf
 
 
+def test_copies_of_a_view_are_independent_buffers() -> None:
+    """``copy.copy``, ``copy.deepcopy`` and pickle copy the bytes a view shows, no more: the
+    clone owns a fresh store of exactly its length and shares nothing with the original."""
+    store = bytearray(b"0123456789")
+    view = Buffer.from_(store, 2, 3)
+    for clone in (copy.copy(view), copy.deepcopy(view), pickle.loads(pickle.dumps(view))):
+        assert type(clone) is Buffer and clone == b"234"
+        assert clone.byte_offset == 0 and len(clone.buffer) == 3
+        clone[0] = 0
+    assert store == bytearray(b"0123456789")
+
+
+def test_a_viewed_bytearray_cannot_be_resized() -> None:
+    """Like an ArrayBuffer, the store has a fixed size while a Buffer views it."""
+    store = bytearray(b"abc")
+    buf = Buffer.from_(store)
+    with pytest.raises(BufferError):
+        store.append(1)
+    with pytest.raises(BufferError):
+        del store[0]
+    assert buf == b"abc" and store == bytearray(b"abc")
+    del buf
+    store.append(1)  # once no Buffer views it, it is an ordinary bytearray again
+    assert store == bytearray(b"abc\x01")
+
+
 def test_repr_is_nodes_inspect() -> None:
     assert repr(Buffer.from_("hello")) == "<Buffer 68 65 6c 6c 6f>"
     assert str(Buffer.alloc(0)) == "<Buffer >"
