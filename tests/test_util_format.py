@@ -72,6 +72,12 @@ CASES: list[tuple[tuple[Any, ...], str]] = [
     (("%i", 1180591620717411303424.0), "1"),
     (("%i", 1180591620717411303424), "1180591620717411303424"),
     (("%i", "  0x1F"), "31"),
+    # parseInt(-0) reads String(-0), which is "0"; the string "-0" keeps its sign.
+    (("%i", -0.0), "0"),
+    (("%i", "-0"), "-0"),
+    # parseInt(true) reads "true": NaN (Number(true), for %d, is 1).
+    (("%i", True), "NaN"),
+    (("%i", False), "NaN"),
     # %f
     (("%f",), "%f"),
     (("%f", 42.0), "42"),
@@ -89,6 +95,8 @@ CASES: list[tuple[tuple[Any, ...], str]] = [
     (("%f %f", 42, 43), "42 43"),
     (("%f %f", 42), "42 %f"),
     (("%f", "3.5abc"), "3.5"),
+    (("%f", -0.0), "0"),
+    (("%f", True), "NaN"),
     # %s
     (("%s",), "%s"),
     (("%s", None), "None"),
@@ -156,7 +164,10 @@ CASES: list[tuple[tuple[Any, ...], str]] = [
     (("o: %o, a: %O", {}, []), "o: {}, a: []"),
     (("o: %o, a: %o", {}), "o: {}, a: %o"),
     (("o: %O, a: %O",), "o: %O, a: %O"),
-    (("%%",), "%"),
+    # A lone format string is returned as it is, %% and all (formatWithOptionsInternal).
+    (("%%",), "%%"),
+    (("a%%b",), "a%%b"),
+    (("a%%b", 1), "a%b 1"),
     # Invalid specifiers
     (("a% b", "x"), "a% b x"),
     (("percent: %d%, fraction: %d", 10, 0.1), "percent: 10%, fraction: 0.1"),

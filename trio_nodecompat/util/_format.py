@@ -94,20 +94,22 @@ def _format_d(value: object, sep: bool) -> str:
 
 
 def _format_i(value: object, sep: bool) -> str:
-    if isinstance(value, int):
+    # parseInt/parseFloat read String(value): String(-0) is "0" and String(true) is "true"
+    # (NaN), where Number(), for %d, keeps -0 and makes true 1.
+    if isinstance(value, int) and not isinstance(value, bool):
         return _js(int(value), sep)
     if isinstance(value, float):
-        text = _js(value, False)
+        text = "0" if value == 0 else _js(value, False)
     else:
         text = value if isinstance(value, str) else str(value)
     return _js(_parse_int(text), sep)
 
 
 def _format_f(value: object, sep: bool) -> str:
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return _js(int(value), sep)
     if isinstance(value, float):
-        return _js(value, sep)
+        return _js(0.0 if value == 0 else value, sep)
     text = value if isinstance(value, str) else str(value)
     return _js(_parse_float(text), sep)
 
@@ -160,6 +162,8 @@ def _format(options: Mapping[str, Any], args: tuple[object, ...]) -> str:
     join = ""
     if args and isinstance(args[0], str):
         first = args[0]
+        if len(args) == 1:
+            return first  # nothing to substitute: "%%" stays as it is, as in Node
         last_pos = 0
         i = 0
         n = len(first)
