@@ -2,7 +2,9 @@
 
 ``fixtures/util/text_decoder_cases.json`` (from ``gen_text_decoder.js``) holds 210 damaged
 UTF-8/UTF-16 byte strings as Node decoded them whole, in chunks with ``stream=True``, and with
-``fatal``. The rest ports Node's test-whatwg-encoding-custom-*.js cases.
+``fatal``; ``text_decoder_stream_cases.json`` holds 450 decoders fed messages cut at random
+points, with what Node returned (or threw) from every single ``decode`` call. The rest ports
+Node's test-whatwg-encoding-custom-*.js cases.
 """
 
 from __future__ import annotations
@@ -42,6 +44,36 @@ def test_decode_matches_node(case: dict[str, Any]) -> None:
             fatal.decode(data)
     else:
         assert fatal.decode(data) == case["fatal"]
+
+
+STREAM_CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "util" / "text_decoder_stream_cases.json").read_text()
+)
+
+
+@pytest.mark.parametrize(
+    "case", STREAM_CASES, ids=[f"{c['encoding']}-{i}" for i, c in enumerate(STREAM_CASES)]
+)
+def test_each_streamed_call_returns_what_node_returns(case: dict[str, Any]) -> None:
+    # Each call returns every character its bytes complete, and a byte that cannot start or
+    # continue one (ED A0 is no prefix: after ED only 80-9F may follow) is replaced, or
+    # raised when fatal, by the call that received it, not held for the next.
+    # After a fatal error the decoder starts a new stream here, where Node's goes on from
+    # whatever state ICU was left in; the rest of that message is not compared (the next
+    # message starts fresh on both sides).
+    decoder = TextDecoder(case["encoding"], fatal=case["fatal"], ignore_bom=case["ignoreBOM"])
+    expected = iter(case["out"])
+    for chunks in case["msgs"]:
+        failed = False
+        for i, chunk in enumerate(chunks):
+            try:
+                got: object = decoder.decode(bytes(chunk), stream=i != len(chunks) - 1)
+            except errors.ERR_ENCODING_INVALID_ENCODED_DATA as exc:
+                got = {"error": exc.code}
+            want = next(expected)
+            if not failed:
+                assert got == want
+                failed = isinstance(got, dict)
 
 
 STRING = "\x00123ABCabc\x80\xff\u0100\u1000\ufffd\U00010000\U0010ffff"

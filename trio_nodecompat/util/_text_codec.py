@@ -186,6 +186,8 @@ class TextDecoder:
         except UnicodeDecodeError:
             self._reset()
             raise ERR_ENCODING_INVALID_ENCODED_DATA(self._encoding) from None
+        if stream and self._encoding == "utf-8":
+            text += self._refuse_surrogate_prefix()
         if not self._bom_checked and (text or not stream):
             if text.startswith("\ufeff") and not self._ignore_bom and self._encoding in _BOMS:
                 text = text[1:]
@@ -193,6 +195,24 @@ class TextDecoder:
         if not stream:
             self._reset()
         return text
+
+    def _refuse_surrogate_prefix(self) -> str:
+        """Replace (or, when fatal, raise for) a held ``ED A0``-``ED BF`` at once.
+
+        CPython's incremental UTF-8 decoder holds a trailing ``ED`` plus a byte ``A0``-``BF``
+        as an incomplete character (a UTF-8 encoded surrogate, for the ``surrogatepass``
+        handler), where WHATWG's decoder knows no third byte can make it valid: after ``ED``
+        only ``80``-``9F`` may follow. Node replaces both bytes (two U+FFFD, one per maximal
+        ill-formed subsequence), or throws, in the call that received them.
+        """
+        pending = self._decoder.getstate()[0]
+        if len(pending) != 2 or pending[0] != 0xED or pending[1] < 0xA0:
+            return ""
+        if self._fatal:
+            self._reset()
+            raise ERR_ENCODING_INVALID_ENCODED_DATA(self._encoding)
+        self._decoder.setstate((b"", 0))
+        return "\ufffd\ufffd"
 
     def _reset(self) -> None:
         self._decoder.reset()
