@@ -227,6 +227,46 @@ async def test_body_exception_cancels_pending_work_and_comes_out_bare(
     assert cancelled == ["w"]
 
 
+async def test_work_arriving_while_the_loop_is_torn_down_cannot_keep_it_open() -> None:
+    # A task outside the loop keeps spawning work into it. Once the body has raised (or the
+    # loop was cancelled), new work is cancelled on arrival, so the loop's nursery can empty
+    # and the body's exception comes out while the spawner is still going; then the loop is
+    # closed and the spawner is told so.
+    spawned = 0
+    started_after_raise = 0
+    raised = False
+    exited_at: int | None = None
+
+    async def work(spawned_after_raise: bool) -> None:
+        nonlocal started_after_raise
+        started_after_raise += spawned_after_raise
+        await trio.sleep(0)
+
+    async def spawner(loop: Loop) -> None:
+        nonlocal spawned
+        for _ in range(500):
+            await trio.lowlevel.checkpoint()
+            try:
+                loop.spawn(work(raised))
+            except LoopClosedError:
+                return
+            spawned += 1
+
+    async with trio.open_nursery() as nursery:
+        with pytest.raises(KeyError, match="body"):
+            async with open_loop() as loop:
+                nursery.start_soon(spawner, loop)
+                for _ in range(20):
+                    await trio.lowlevel.checkpoint()
+                raised = True
+                raise KeyError("body")
+        exited_at = spawned
+    assert exited_at is not None and exited_at < 500
+    assert spawned < 500  # it was told the loop closed
+    assert started_after_raise == 0
+    gc.collect()
+
+
 async def test_outer_cancellation_cancels_the_loop(autojump_clock: trio.testing.MockClock) -> None:
     with trio.move_on_after(5) as scope:
         async with open_loop() as loop:

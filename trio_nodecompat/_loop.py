@@ -104,6 +104,9 @@ class Loop(EventEmitter):
         self._thread_id = 0
         self._lock = threading.Lock()
         self._closed = False
+        #: The block is being torn down by an exception (or a cancel): work arriving now is
+        #: cancelled on arrival, so nothing can keep the cancelled nursery from emptying.
+        self._cancelling = False
         self._stopping = False
         self._draining = False
         #: Referenced pieces of work alive now (tasks, queued callbacks, ref'd timers).
@@ -189,6 +192,12 @@ class Loop(EventEmitter):
     ) -> None:
         nursery = self._nursery
         assert nursery is not None
+        if self._cancelling:
+            # As the pending work was, this is cancelled: a task started in the cancelled
+            # nursery would only be cancelled at its first checkpoint, and a stream of them
+            # would keep the nursery (and the block) open for as long as they came.
+            _close_if_coroutine(work)
+            return
         if ctx.get(_HOST) is not self:
             ctx.run(_HOST.set, self)  # work hosted here sees this loop as current_loop()
         self._refs += 1
@@ -465,10 +474,15 @@ async def open_loop() -> AsyncIterator[Loop]:
                 yield loop
             except BaseException as exc:
                 body_exc = exc
+                loop._cancelling = True
                 raise
             finally:
                 _HOST.reset(token)
-            await loop._drain()
+            try:
+                await loop._drain()
+            except BaseException:
+                loop._cancelling = True  # cancelled (or failed) while waiting for the work
+                raise
     except BaseExceptionGroup as group:
         # The body's own exception, alone (the rest was only cancelled): let it out as it
         # was raised, as trio.run lets main's out. Raised after this block, so that neither
