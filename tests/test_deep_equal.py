@@ -828,6 +828,11 @@ def test_partial_keeps_strict_keys_and_types() -> None:
     assert partial([1, 2], (1,)) is False
     assert partial({"a": [1, 2, 3]}, {"a": [1, 3]}) is True
     assert partial(nested(20_000), nested(20_000)) is True
+    # A set member not found by hash is matched partially, as Node's partial Set comparison
+    # does with objects; a dict key never is.
+    assert partial({(1, 2, 3), 4}, {(1, 3)}) is True
+    assert partial({(1, 2, 3), 4}, {(1, 3), 5}) is False
+    assert partial({(1, 2, 3): "a"}, {(1, 3): "a"}) is False
 
 
 # --------------------------------------------------------------------------------------------
@@ -1025,3 +1030,34 @@ def test_random_cyclic_graphs_agree_with_node(index: int) -> None:
         assert case["equal"] is True and verdict is False
     else:
         assert verdict is case["equal"]
+
+
+class Anchored:
+    """Hashes alike; an "anchor" instance claims to be == to everything (a non-transitive __eq__)."""
+
+    anchors: set[int] = set()
+
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or id(self) in Anchored.anchors
+
+
+def test_hash_lookup_never_matches_one_member_twice() -> None:
+    # Members and keys are matched one to one: two members of one side found by hash at the
+    # same member of the other side cannot both be its match, whatever __eq__ claims.
+    anchor, other = Anchored(1), Anchored(2)
+    Anchored.anchors.add(id(anchor))
+    left = set([other, anchor])  # other first, so other.__eq__(anchor) keeps both
+    right = {Anchored(1), Anchored(1)}
+    assert len(left) == len(right) == 2
+    assert both(left, right) is False
+    keyed_left = {other: "x", anchor: "x"}
+    keyed_right = {k: "x" for k in right}
+    assert len(keyed_left) == 2
+    assert both(keyed_left, keyed_right) is False
+    assert engine.is_partial_deep_strict_equal(left, right) is False

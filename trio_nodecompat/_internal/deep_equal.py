@@ -519,7 +519,7 @@ def _dict_unordered(a: dict[Any, Any], b: dict[Any, Any], partial: bool, memo: _
     leftover: list[_Pair] = []
     for kb, vb in b.items():
         ka = stored.get(kb, MISSING)
-        if ka is not MISSING and _same(ka, kb, memo):
+        if ka is not MISSING and id(ka) not in used and _same(ka, kb, memo):
             pairs.append((a[ka], vb))
             used.add(id(ka))
         else:
@@ -555,7 +555,12 @@ def _set(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
     leftover: list[object] = []
     for member in b:
         found = stored.get(member, MISSING)
-        if found is not MISSING and (found is member or _same(found, member, memo)):
+        # Each member matches once, even if a non-transitive __eq__ finds it for two.
+        if (
+            found is not MISSING
+            and id(found) not in used
+            and (found is member or _same(found, member, memo))
+        ):
             used.add(id(found))
         else:
             leftover.append(member)
