@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -631,6 +632,61 @@ async def test_timers_refuse_other_threads_but_queue_microtask_works(
 
         await als.run("thread", trio.to_thread.run_sync, in_thread)
     assert seen == ["thread"]
+
+
+async def test_clearing_from_another_thread_is_refused_and_changes_nothing(
+    autojump_clock: MockClock,
+) -> None:
+    # Clearing changes the loop's bookkeeping, which lives in the Trio thread. Done from a
+    # worker while the loop waits for that timer, it used to drop the timer without waking
+    # the loop, which then waited forever. Now it is refused like the other timer calls.
+    fired = []
+    errors_seen: list[str] = []
+    start = now_ms()
+    async with trio.open_nursery() as nursery:
+        async with open_loop():
+            timeout = set_timeout(fired.append, 3000, "timeout")
+
+            def in_thread() -> None:
+                for clear in (clear_timeout, clear_interval, Timeout.close):
+                    try:
+                        clear(timeout)
+                    except RuntimeError as exc:
+                        errors_seen.append(str(exc))
+
+            # Started outside the loop, so the loop is (soon) waiting for the timer.
+            nursery.start_soon(trio.to_thread.run_sync, in_thread)
+
+            # A pending immediate: hold the runner in a microtask while a thread tries.
+            immediate = set_immediate(fired.append, "immediate")
+            done = threading.Event()
+
+            def clear_immediate_in_thread() -> None:
+                try:
+                    clear_immediate(immediate)
+                except RuntimeError as exc:
+                    errors_seen.append(str(exc))
+                finally:
+                    done.set()
+
+            def hold_the_runner() -> None:
+                threading.Thread(target=clear_immediate_in_thread).start()
+                assert done.wait(10)
+
+            queue_microtask(hold_the_runner)
+        assert now_ms() - start == 3000
+    assert fired == ["immediate", "timeout"]
+    assert len(errors_seen) == 4
+    assert all("Trio thread" in text for text in errors_seen)
+
+
+async def test_clearing_after_the_loop_closed_works_from_any_thread() -> None:
+    async with open_loop():
+        timeout = set_timeout(print, 10).unref()
+        immediate = set_immediate(print).unref()
+    await trio.to_thread.run_sync(clear_timeout, timeout)
+    await trio.to_thread.run_sync(clear_immediate, immediate)
+    assert "cleared" in repr(timeout)
 
 
 async def test_with_the_fixture(nodecompat_loop: Loop, autojump_clock: MockClock) -> None:

@@ -364,13 +364,21 @@ class Loop(EventEmitter):
 
     def _check_thread(self, what: str) -> None:
         """Timers are not thread-safe: refuse them from threads, as Trio refuses its calls."""
-        if threading.get_ident() != self._thread_id:
+        self._check_thread_if_open(what)
+        if self._closed:
+            raise LoopClosedError(what)
+
+    def _check_thread_if_open(self, what: str) -> None:
+        """Refuse a change to the loop's bookkeeping from another thread while it is open.
+
+        Once the loop has closed nothing reads that bookkeeping, so clearing a leftover
+        timer from anywhere is harmless.
+        """
+        if threading.get_ident() != self._thread_id and not self._closed:
             raise RuntimeError(
                 f"{what} must be called from the loop's Trio thread; from a worker thread, "
                 "use trio.from_thread.run_sync"
             )
-        if self._closed:
-            raise LoopClosedError(what)
 
     def _push_timer(self, timer: TimerLike, deadline: float) -> None:
         seq = next(self._seq)

@@ -214,6 +214,7 @@ class Timeout:
     def close(self) -> Timeout:
         """Cancel the timer (:func:`clear_timeout`)."""
         if not self._cleared:
+            self._loop._check_thread_if_open("clear_timeout()")
             self._cleared = True
             self._destroy()
         return self
@@ -363,5 +364,6 @@ def clear_interval(timeout: object) -> None:
 
 def clear_immediate(immediate: object) -> None:
     """Cancel an :class:`Immediate`; anything else (``None`` included) is ignored."""
-    if isinstance(immediate, Immediate):
+    if isinstance(immediate, Immediate) and immediate._alive:
+        immediate._loop._check_thread_if_open("clear_immediate()")
         immediate._destroy()
