@@ -124,6 +124,52 @@ def test_scalar_subclasses_compare_value_and_attributes() -> None:
     assert_unequal(Int(1), True)
 
 
+def always_equal(base: type) -> type:
+    """A subclass of ``base`` whose ``__eq__`` claims every value is equal."""
+
+    def __eq__(self: object, other: object) -> bool:  # noqa: N807
+        return True
+
+    return type(f"Loose{base.__name__}", (base,), {"__eq__": __eq__, "__hash__": base.__hash__})
+
+
+@pytest.mark.parametrize(
+    ("base", "a", "b"),
+    [
+        (str, ("A",), ("a",)),
+        (int, (1,), (2,)),
+        (float, (1.0,), (2.0,)),
+        (float, (0.0,), (-0.0,)),
+        (complex, (1j,), (2j,)),
+        (bytes, (b"a",), (b"b",)),
+        (decimal.Decimal, ("1",), ("2",)),
+        (fractions.Fraction, (1, 2), (1, 3)),
+        (datetime.date, (2020, 1, 1), (2021, 1, 1)),
+        (datetime.datetime, (2020, 1, 1), (2021, 1, 1)),
+        (datetime.time, (1, 2), (1, 3)),
+        (datetime.timedelta, (1,), (2,)),
+        (pathlib.PurePosixPath, ("a",), ("b",)),
+    ],
+)
+def test_builtin_subclasses_never_use_their_own_eq(
+    base: type, a: tuple[Any, ...], b: tuple[Any, ...]
+) -> None:
+    # A subclass compares as its base (Node's boxed primitives: the intrinsic valueOf, never
+    # an override), then by its attributes; SPEC 7: never by a custom __eq__.
+    loose = always_equal(base)
+    assert_unequal(loose(*a), loose(*b))
+    assert_equal(loose(*a), loose(*a))
+    assert_unequal([loose(*a)], [loose(*b)])
+    assert_unequal({loose(*a)}, {loose(*b)})
+    assert_unequal({loose(*a): 1}, {loose(*b): 1})
+
+
+def test_uuid_subclass_never_uses_its_own_eq() -> None:
+    loose = always_equal(uuid.UUID)
+    assert_unequal(loose(int=1), loose(int=2))
+    assert_equal(loose(int=1), loose(int=1))
+
+
 # --------------------------------------------------------------------------------------------
 # Value types
 

@@ -434,6 +434,41 @@ def _with_tz(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
     return a == b and a.tzinfo == b.tzinfo  # type: ignore[no-any-return]
 
 
+# Subclasses of the value types compare by their base's own ``==`` (Node's boxed primitives:
+# the intrinsic ``valueOf``), never by an ``__eq__`` the subclass defines.
+
+
+def _base_eq(base: type) -> _Handler:
+    eq: Callable[[Any, Any], object] = base.__eq__  # type: ignore[assignment]  # unbound
+
+    def handler(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+        return eq(a, b) is True
+
+    return handler
+
+
+def _base_with_tz(base: type) -> _Handler:
+    eq: Callable[[Any, Any], object] = base.__eq__  # type: ignore[assignment]  # unbound
+
+    def handler(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
+        return eq(a, b) is True and bool(a.tzinfo == b.tzinfo)
+
+    return handler
+
+
+def _float_subclass(a: float, b: float, partial: bool, memo: _Memo) -> bool:
+    return _float_is(float.__float__(a), float.__float__(b))
+
+
+def _complex_subclass(a: complex, b: complex, partial: bool, memo: _Memo) -> bool:
+    x, y = complex.__complex__(a), complex.__complex__(b)
+    return _float_is(x.real, y.real) and _float_is(x.imag, y.imag)
+
+
+def _decimal_subclass(a: decimal.Decimal, b: decimal.Decimal, partial: bool, memo: _Memo) -> bool:
+    return _decimal(decimal.Decimal(a), decimal.Decimal(b), partial, memo)
+
+
 def _pattern(a: re.Pattern[Any], b: re.Pattern[Any], partial: bool, memo: _Memo) -> bool:
     return a.pattern == b.pattern and type(a.pattern) is type(b.pattern) and a.flags == b.flags
 
@@ -824,18 +859,17 @@ _HANDLERS: dict[type, _Handler] = {
 
 #: Builtin bases whose subclasses compare as the base plus their attributes, most specific first.
 _BASES: Final[tuple[tuple[type, _Handler], ...]] = (
-    (bool, _by_eq),
-    (int, _by_eq),
-    (float, _float),
-    (complex, _complex),
-    (str, _by_eq),
-    (bytes, _by_eq),
-    (decimal.Decimal, _decimal),
-    (fractions.Fraction, _by_eq),
-    (datetime.datetime, _with_tz),
-    (datetime.time, _with_tz),
-    (datetime.date, _by_eq),
-    (datetime.timedelta, _by_eq),
+    (int, _base_eq(int)),
+    (float, _float_subclass),
+    (complex, _complex_subclass),
+    (str, _base_eq(str)),
+    (bytes, _base_eq(bytes)),
+    (decimal.Decimal, _decimal_subclass),
+    (fractions.Fraction, _base_eq(fractions.Fraction)),
+    (datetime.datetime, _base_with_tz(datetime.datetime)),
+    (datetime.time, _base_with_tz(datetime.time)),
+    (datetime.date, _base_eq(datetime.date)),
+    (datetime.timedelta, _base_eq(datetime.timedelta)),
     (list, _sequence),
     (tuple, _sequence),
     (collections.deque, _sequence),
@@ -863,8 +897,10 @@ def _choose(t: type, sample: object) -> _Handler:
         return _by_identity
     if issubclass(t, BaseException):
         return _exception
-    if issubclass(t, (pathlib.PurePath, uuid.UUID)):
-        return _by_eq
+    if issubclass(t, pathlib.PurePath):
+        return _base_eq(pathlib.PurePath)
+    if issubclass(t, uuid.UUID):
+        return _base_eq(uuid.UUID)
     if issubclass(t, re.Pattern):
         return _pattern
     for base, handler in _BASES:
