@@ -18,7 +18,10 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
+# Types in the signatures: compact, and right. ("description" lists a parameter's type under
+# the class when a class attribute shares its name, e.g. ``capture_rejections: ClassVar[bool]``
+# shown for ``EventEmitter(capture_rejections: bool | None)``.)
+autodoc_typehints = "signature"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 nitpicky = False
 exclude_patterns = ["_build"]
