@@ -95,6 +95,32 @@ def test_datetime_values_round_trip() -> None:
     assert is_deep_strict_equal([moment], copy.deepcopy([moment]))
 
 
+class FixedZone(datetime.tzinfo):
+    """A user tzinfo class: no __eq__ of its own, so two instances are not ``==``."""
+
+    def __init__(self, hours: int = 0) -> None:
+        self.hours = hours
+
+    def utcoffset(self, dt: object) -> datetime.timedelta:
+        return datetime.timedelta(hours=self.hours)
+
+    def dst(self, dt: object) -> datetime.timedelta:
+        return datetime.timedelta(0)
+
+
+def test_user_tzinfo_round_trips() -> None:
+    # A deep copy makes a new tzinfo object; the zones are compared deep strictly (by their
+    # attributes), not by ==, so a value still equals its deep copy.
+    moment = datetime.datetime(2024, 1, 2, 3, tzinfo=FixedZone(2))
+    clock = datetime.time(3, tzinfo=FixedZone(2))
+    assert is_deep_strict_equal(moment, copy.deepcopy(moment))
+    assert is_deep_strict_equal(clock, copy.deepcopy(clock))
+    assert not is_deep_strict_equal(moment, moment.replace(tzinfo=FixedZone(3)))
+    later = datetime.datetime(2024, 1, 2, 4, tzinfo=FixedZone(3))  # the same instant
+    assert not is_deep_strict_equal(moment, later)
+    assert not is_deep_strict_equal(clock, datetime.time(3, tzinfo=FixedZone(3)))
+
+
 @settings(max_examples=150, deadline=None)
 @given(values)
 def test_fingerprint_is_shared_by_equal_values(x: object) -> None:

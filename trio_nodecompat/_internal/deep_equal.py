@@ -430,8 +430,22 @@ def _decimal(a: decimal.Decimal, b: decimal.Decimal, partial: bool, memo: _Memo)
     return a == b and (not a.is_zero() or a.is_signed() == b.is_signed())
 
 
-def _with_tz(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
-    return a == b and a.tzinfo == b.tzinfo  # type: ignore[no-any-return]
+def _zones(a: Any, b: Any) -> _Verdict:
+    """Equal moments must also have deep strictly equal zones (naive is not aware).
+
+    The zones are compared as values, not by ``==``: a user ``tzinfo`` class has no ``__eq__``
+    of its own, and a deep copy of a moment has a new zone object that must still match.
+    """
+    za, zb = a.tzinfo, b.tzinfo
+    if za is zb:
+        return True
+    if type(za) is datetime.timezone and type(zb) is datetime.timezone:
+        return bool(za == zb)
+    return iter(((za, zb),))
+
+
+def _with_tz(a: Any, b: Any, partial: bool, memo: _Memo) -> _Verdict:
+    return a == b and _zones(a, b)
 
 
 # Subclasses of the value types compare by their base's own ``==`` (Node's boxed primitives:
@@ -450,8 +464,8 @@ def _base_eq(base: type) -> _Handler:
 def _base_with_tz(base: type) -> _Handler:
     eq: Callable[[Any, Any], object] = base.__eq__  # type: ignore[assignment]  # unbound
 
-    def handler(a: Any, b: Any, partial: bool, memo: _Memo) -> bool:
-        return eq(a, b) is True and bool(a.tzinfo == b.tzinfo)
+    def handler(a: Any, b: Any, partial: bool, memo: _Memo) -> _Verdict:
+        return eq(a, b) is True and _zones(a, b)
 
     return handler
 
