@@ -14,7 +14,10 @@ fixtures are available to any project that has this package installed, with pyte
 The loop lives for the test: leaving the test waits for its referenced work, and a failure of
 background work that no listener handled fails the test (pytest-trio reports the exception).
 A test that leaves a referenced interval running therefore never ends, as a Node process with
-one never exits: clear it, or ``unref()`` it.
+one never exits: clear it, or ``unref()`` it. That holds for a test that *fails* too:
+pytest-trio tears fixtures down normally after a failed test, so the loop still waits, and
+the failure is never reported. Set intervals as context managers (``with set_interval(cb,
+100):``), which clear them however the block is left.
 """
 
 from __future__ import annotations
