@@ -7,10 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import trio_nodecompat  # noqa: E402
+
 project = "trio_nodecompat"
 author = "trio_nodecompat developers"
 copyright = "2026, trio_nodecompat developers"
-release = "0.1.0"
+release = trio_nodecompat.__version__  # one version, the package's
 
 extensions = [
     "sphinx.ext.autodoc",
