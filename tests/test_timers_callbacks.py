@@ -643,39 +643,37 @@ async def test_clearing_from_another_thread_is_refused_and_changes_nothing(
     fired = []
     errors_seen: list[str] = []
     start = now_ms()
-    async with trio.open_nursery() as nursery:
-        async with open_loop():
-            timeout = set_timeout(fired.append, 3000, "timeout")
+    async with open_loop():
+        timeout = set_timeout(fired.append, 3000, "timeout")
 
-            def in_thread() -> None:
-                for clear in (clear_timeout, clear_interval, Timeout.close):
-                    try:
-                        clear(timeout)
-                    except RuntimeError as exc:
-                        errors_seen.append(str(exc))
-
-            # Started outside the loop, so the loop is (soon) waiting for the timer.
-            nursery.start_soon(trio.to_thread.run_sync, in_thread)
-
-            # A pending immediate: hold the runner in a microtask while a thread tries.
-            immediate = set_immediate(fired.append, "immediate")
-            done = threading.Event()
-
-            def clear_immediate_in_thread() -> None:
+        def in_thread() -> None:
+            for clear in (clear_timeout, clear_interval, Timeout.close):
                 try:
-                    clear_immediate(immediate)
+                    clear(timeout)
                 except RuntimeError as exc:
                     errors_seen.append(str(exc))
-                finally:
-                    done.set()
 
-            def hold_the_runner() -> None:
-                threading.Thread(target=clear_immediate_in_thread).start()
-                assert done.wait(10)
+        await trio.to_thread.run_sync(in_thread)
 
-            queue_microtask(hold_the_runner)
-        assert now_ms() - start == 3000
-    assert fired == ["immediate", "timeout"]
+        # A pending immediate: hold the runner in a microtask while a thread tries.
+        immediate = set_immediate(fired.append, "immediate")
+        done = threading.Event()
+
+        def clear_immediate_in_thread() -> None:
+            try:
+                clear_immediate(immediate)
+            except RuntimeError as exc:
+                errors_seen.append(str(exc))
+            finally:
+                done.set()
+
+        def hold_the_runner() -> None:
+            threading.Thread(target=clear_immediate_in_thread).start()
+            assert done.wait(10)
+
+        queue_microtask(hold_the_runner)
+    assert now_ms() - start == 3000
+    assert sorted(fired) == ["immediate", "timeout"]
     assert len(errors_seen) == 4
     assert all("Trio thread" in text for text in errors_seen)
 
