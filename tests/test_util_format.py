@@ -236,6 +236,41 @@ def test_j_circular_and_to_json() -> None:
         format("%j", Throws())
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Each expected text is node -e "console.log(util.format('%j', value))".
+        (math.nan, "null"),
+        ([math.inf, -math.inf, -0.0, 1.0], "[null,null,0,1]"),
+        (
+            [1e21, 1.5e-7, 0.00001, 1e16, 0.1 + 0.2],
+            "[1e+21,1.5e-7,0.00001,10000000000000000,0.30000000000000004]",
+        ),
+        ({"a": 2.0, "b": [None, True, "x"]}, '{"a":2,"b":[null,true,"x"]}'),
+        ({1: "a", 2.5: "b"}, '{"1":"a","2.5":"b"}'),
+        ("\ud800 \ud83d\ude00 \u2028 \x1f", '"\\ud800 \ud83d\ude00 \u2028 \\u001f"'),
+        (10**30, "1000000000000000000000000000000"),
+        (fn, "undefined"),
+        ({"f": fn, "n": 1}, '{"n":1}'),
+        ([fn], "[null]"),
+    ],
+)
+def test_j_is_json_stringify(value: object, expected: str) -> None:
+    # JSON.stringify: NaN and Infinity are null, numbers print as JavaScript prints them,
+    # lone surrogates are escaped, functions are undefined (left out of objects).
+    assert format("%j", value) == expected
+
+
+def test_j_circular_through_to_json_and_attributes() -> None:
+    class Box:
+        def __init__(self) -> None:
+            self.me = self
+
+    assert format("%j", Box()) == "[Circular]"
+    shared = [1]
+    assert format("%j", [shared, shared]) == "[[1],[1]]"  # shared is not circular
+
+
 def test_o_goes_four_levels_deep_and_O_uses_the_options() -> None:
     nested = {"a": {"b": {"c": {"d": {"e": 1}}}}}
     assert format("%o", nested) == inspect(nested, depth=4)

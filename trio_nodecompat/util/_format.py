@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import types
 from collections.abc import Mapping
 from typing import Any
 
@@ -132,26 +133,93 @@ def _format_s(value: object, options: Mapping[str, Any]) -> str:
     return inspect(value, options, depth=0, colors=False, compact=3)
 
 
-def _json_default(value: object) -> object:
+class _Circular(Exception):
+    """JSON.stringify met an object that contains itself."""
+
+
+_LONE_SURROGATE = re.compile(
+    "(?<![\ud800-\udbff])[\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])"
+)
+_FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)
+
+
+def _json_string(text: str) -> str:
+    """A JSON string literal as JSON.stringify writes it: non-ASCII kept, lone surrogates escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _json_number(value: float) -> str:
+    """A number as JSON.stringify writes it: NaN and infinities are ``null``, ``-0`` is ``0``."""
+    if not math.isfinite(value):
+        return "null"
+    return format_number(0.0 if value == 0 else value, js=True)
+
+
+def _json_key(key: object) -> str:
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool):
+        return "null" if key is None else "true" if key else "false"
+    if isinstance(key, int):
+        return str(int(key))
+    if isinstance(key, float):
+        return format_number(0.0 if key == 0 else key, js=True)  # a JS property key: "NaN"...
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _stringify(value: object, path: set[int]) -> str | None:
+    """``JSON.stringify(value)``; ``None`` for JavaScript's ``undefined`` (a function)."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _json_string(value)
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        return _json_number(float(value))
+    if isinstance(value, _FUNCTIONS):
+        return None
     to_json = getattr(value, "to_json", None)
     if callable(to_json):
-        return to_json()
+        return _stringify(to_json(), path)
     if isinstance(value, set | frozenset):
-        return {}
-    own = getattr(value, "__dict__", None)
-    if isinstance(own, dict):
-        return own
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        return "{}"
+    if not isinstance(value, dict | list | tuple):
+        own = getattr(value, "__dict__", None)
+        if not isinstance(own, dict):
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        entries: object = own
+    else:
+        entries = value
+    key = id(value)
+    if key in path:
+        raise _Circular
+    path.add(key)
+    try:
+        if isinstance(entries, dict):
+            members = []
+            for k, v in entries.items():
+                text = _stringify(v, path)
+                if text is not None:
+                    members.append(f"{_json_string(_json_key(k))}:{text}")
+            return "{" + ",".join(members) + "}"
+        assert isinstance(entries, list | tuple)
+        items = (_stringify(v, path) for v in entries)
+        return "[" + ",".join("null" if text is None else text for text in items) + "]"
+    finally:
+        path.discard(key)
 
 
 def _format_j(value: object) -> str:
     """``JSON.stringify``: compact, non-ASCII kept, ``to_json()`` honoured, cycles ``[Circular]``."""
     try:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=_json_default)
-    except ValueError as exc:
-        if "Circular reference" in str(exc):
-            return "[Circular]"
-        raise
+        text = _stringify(value, set())
+    except _Circular:
+        return "[Circular]"
+    return "undefined" if text is None else text
 
 
 def _format(options: Mapping[str, Any], args: tuple[object, ...]) -> str:
