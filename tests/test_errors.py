@@ -103,6 +103,9 @@ def test_other_messages() -> None:
     assert str(errors.ERR_UNHANDLED_ERROR()) == "Unhandled error."
     unhandled = errors.ERR_UNHANDLED_ERROR("boom")
     assert str(unhandled) == "Unhandled error. ('boom')"
+    assert str(errors.ERR_UNHANDLED_ERROR({"a": [1]})) == "Unhandled error. ({ a: [ 1 ] })"
+    assert str(errors.ERR_UNHANDLED_ERROR(None)) == "Unhandled error. (None)"
+    assert errors.ERR_UNHANDLED_ERROR().context is None
     assert unhandled.context == "boom"
     assert str(errors.ERR_MISSING_ARGS("a")) == 'The "a" argument must be specified'
     assert str(errors.ERR_MISSING_ARGS("a", "b")) == 'The "a" and "b" arguments must be specified'

@@ -264,9 +264,9 @@ def test_unhandled_error_is_raised() -> None:
     ("value", "message"),
     [
         ("Accepts a string", "Unhandled error. ('Accepts a string')"),
-        ({"message": "Error!"}, "Unhandled error. ({'message': 'Error!'})"),
+        ({"message": "Error!"}, "Unhandled error. ({ message: 'Error!' })"),
         (42, "Unhandled error. (42)"),
-        (None, "Unhandled error."),
+        (None, "Unhandled error. (None)"),
     ],
 )
 def test_unhandled_non_exception_error(value: Any, message: str) -> None:
@@ -278,9 +278,24 @@ def test_unhandled_non_exception_error(value: Any, message: str) -> None:
 
 
 def test_unhandled_error_without_argument() -> None:
+    # Node: emit('error') -> "Unhandled error. (undefined)"
     with pytest.raises(ERR_UNHANDLED_ERROR) as info:
         EventEmitter().emit("error")
     assert info.value.context is None
+    assert str(info.value) == "Unhandled error. (None)"
+
+
+def test_unhandled_error_whose_inspection_fails_falls_back() -> None:
+    # Node: a value whose util.inspect.custom throws is shown as the value itself.
+    class Unprintable:
+        def __repr__(self) -> str:
+            raise RuntimeError("no repr")
+
+    value = Unprintable()
+    with pytest.raises(ERR_UNHANDLED_ERROR) as info:
+        EventEmitter().emit("error", value)
+    assert str(info.value) == f"Unhandled error. ({object.__repr__(value)})"
+    assert info.value.context is value
 
 
 def test_error_monitor() -> None:

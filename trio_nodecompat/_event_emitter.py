@@ -59,7 +59,17 @@ error_monitor: Any = _ErrorMonitor()
 #: with Node's API.
 capture_rejection_symbol = "nodejs_rejection"
 
-_MISSING: Any = object()
+
+class _Missing:
+    """The "argument not given" marker, with a repr that reads well in signatures."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<not given>"
+
+
+_MISSING: Any = _Missing()
 
 
 class MaxListenersExceededWarning(RuntimeWarning):

@@ -40,7 +40,7 @@ __all__ = [
     "transcode",
 ]
 
-#: How many bytes ``repr(buf)`` shows before `` ... N more bytes`` (Node's default, 50).
+#: How many bytes ``repr(buf)`` shows before ``... N more bytes`` (Node's default, 50).
 #: Assigning ``trio_nodecompat.buffer.INSPECT_MAX_BYTES = n`` is validated like Node's setter.
 INSPECT_MAX_BYTES: int | float = _buffer.INSPECT_MAX_BYTES_DEFAULT
 

@@ -181,6 +181,24 @@ def _argument_label(name: str) -> str:
     return f'The "{name}" {kind}'
 
 
+#: "No value given" for constructors where ``None`` is a value (JS ``undefined``) of its own.
+_NO_CONTEXT: object = object()
+
+
+def _inspect_for_message(value: object) -> str:
+    """``util.inspect(value)`` for a message; if that fails, a repr that cannot fail.
+
+    Node falls back to the value itself when ``inspect`` throws. A Python value whose
+    ``__repr__`` raises gets ``object.__repr__``, so building the error never fails.
+    """
+    from .util._inspect import inspect  # errors is imported by util: import at call time
+
+    try:
+        return inspect(value)
+    except Exception:
+        return object.__repr__(value)
+
+
 # --------------------------------------------------------------------------------------------
 # The codes
 
@@ -329,17 +347,21 @@ class ERR_STRING_TOO_LONG(NodeError):
 class ERR_UNHANDLED_ERROR(NodeError):
     """``emit('error', value)`` with no listener, where ``value`` is not an exception.
 
-    ``context`` holds the value, as Node's ``err.context``.
+    ``context`` holds the value, as Node's ``err.context``. The message shows it as Node's
+    ``events`` does, through ``util.inspect`` (``Unhandled error. ({ message: 'Error!' })``,
+    ``Unhandled error. (None)`` for a missing value), falling back to ``object.__repr__`` when
+    inspecting it fails, as Node falls back to the value itself. Built with no argument at all,
+    the message is just ``Unhandled error.``.
     """
 
     code = "ERR_UNHANDLED_ERROR"
 
-    def __init__(self, context: object = None) -> None:
+    def __init__(self, context: object = _NO_CONTEXT) -> None:
         text = "Unhandled error."
-        if context is not None:
-            text += f" ({context!r})"
+        if context is not _NO_CONTEXT:
+            text += f" ({_inspect_for_message(context)})"
         super().__init__(text)
-        self.context = context
+        self.context = None if context is _NO_CONTEXT else context
 
 
 class ERR_AMBIGUOUS_ARGUMENT(NodeTypeError):

@@ -1,9 +1,14 @@
 """A pytest plugin with fixtures for testing code that uses trio_nodecompat.
 
 It is registered as the ``trio_nodecompat`` pytest plugin (entry point ``pytest11``), so the
-fixtures are available to any project that has this package installed, with pytest-trio:
+fixtures are available to any project that has this package installed. The fixture is async,
+so the tests run under pytest-trio in trio mode (``trio_mode = true`` in the pytest
+configuration):
 
 .. code-block:: python
+
+    import trio
+    from trio_nodecompat.timers import set_timeout
 
     async def test_timer_fires(nodecompat_loop, autojump_clock):
         fired = []
