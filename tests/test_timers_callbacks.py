@@ -678,6 +678,52 @@ async def test_clearing_from_another_thread_is_refused_and_changes_nothing(
     assert all("Trio thread" in text for text in errors_seen)
 
 
+async def test_ref_and_unref_from_another_thread_are_refused_and_change_nothing(
+    autojump_clock: MockClock,
+) -> None:
+    # ref()/unref() move the loop's reference count, which lives in the Trio thread: from a
+    # worker they are refused, and the handle's state must be exactly as before (a handle
+    # marked referenced without the loop holding its reference would later release one the
+    # loop never took).
+    seen: list[tuple[str, bool]] = []
+    errors_seen: list[str] = []
+    async with open_loop():
+        timeout = set_timeout(print, 50).unref()
+        immediate = set_immediate(print).unref()
+        done = threading.Event()
+
+        def try_from_thread() -> None:
+            try:
+                for handle in (timeout, immediate):
+                    for method in ("ref", "unref"):
+                        was = handle.has_ref()
+                        try:
+                            getattr(handle, method)()
+                        except RuntimeError as exc:
+                            errors_seen.append(str(exc))
+                        seen.append((type(handle).__name__, handle.has_ref() == was))
+            finally:
+                done.set()
+
+        def hold_the_runner() -> None:
+            threading.Thread(target=try_from_thread).start()
+            assert done.wait(10)
+
+        queue_microtask(hold_the_runner)
+        await trio.sleep(0.01)
+        timeout.ref()  # from the Trio thread it works, and the loop waits for it again
+        assert timeout.has_ref() and not immediate.has_ref()
+    # unref() of an unref'd handle is a no-op, so only ref() reaches the thread check.
+    assert errors_seen and all("Trio thread" in text for text in errors_seen)
+    assert len(errors_seen) == 2
+    assert seen == [
+        ("Timeout", True),
+        ("Timeout", True),
+        ("Immediate", True),
+        ("Immediate", True),
+    ]
+
+
 async def test_clearing_after_the_loop_closed_works_from_any_thread() -> None:
     async with open_loop():
         timeout = set_timeout(print, 10).unref()

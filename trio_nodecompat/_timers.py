@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Callable
 from contextvars import Context, copy_context
 from types import TracebackType
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import trio
 
@@ -106,7 +106,58 @@ def _loop_for(what: str) -> Loop:
     return loop
 
 
-class Timeout:
+class _LoopHandle:
+    """What a :class:`Timeout` and an :class:`Immediate` share: a reference on their loop.
+
+    While a handle is alive (pending) and referenced, it holds one reference on the loop, so
+    leaving ``async with open_loop()`` waits for it, as a Node process waits for a ref'd timer.
+    ``ref``/``unref`` move that reference; they live here once so the two kinds of handle
+    cannot count differently. Both change state only after the thread check has passed.
+    """
+
+    __slots__ = ("_loop", "_alive", "_ref")
+
+    #: The class name used in error messages (``Timeout.ref()``).
+    _kind: ClassVar[str] = "handle"
+
+    _loop: Loop
+    _alive: bool
+    _ref: bool
+
+    def ref(self) -> Self:
+        """Make it keep the loop open while it is pending (the default); return it."""
+        if not self._ref:
+            if self._alive:
+                self._loop._check_thread(f"{self._kind}.ref()")
+                self._loop._retain()
+            self._ref = True
+        return self
+
+    def unref(self) -> Self:
+        """Let the loop close while it is pending (it then never runs); return it."""
+        if self._ref:
+            if self._alive:
+                self._loop._check_thread(f"{self._kind}.unref()")
+                self._loop._release()
+            self._ref = False
+        return self
+
+    def has_ref(self) -> bool:
+        """Whether it keeps the loop open while pending."""
+        return self._ref
+
+    def _finish(self) -> None:
+        """It is no longer pending: give back the loop's reference if it held one."""
+        if self._alive:
+            self._alive = False
+            if self._ref:
+                self._loop._release()
+
+    def __enter__(self) -> Self:
+        return self
+
+
+class Timeout(_LoopHandle):
     """A timer set by :func:`set_timeout` or :func:`set_interval` (Node's ``Timeout``).
 
     While it is pending and referenced, it keeps its loop open. ``ref``/``unref``/``refresh``/
@@ -115,18 +166,17 @@ class Timeout:
     """
 
     __slots__ = (
-        "_loop",
         "_callback",
         "_args",
         "_context",
         "_delay",
         "_repeat",
         "_heap_seq",
-        "_alive",
-        "_ref",
         "_cleared",
         "__weakref__",
     )
+
+    _kind: ClassVar[str] = "Timeout"
 
     def __init__(
         self,
@@ -160,10 +210,7 @@ class Timeout:
 
     def _destroy(self) -> None:
         self._heap_seq = None
-        if self._alive:
-            self._alive = False
-            if self._ref:
-                self._loop._release()
+        self._finish()
 
     def _fire(self, loop: Loop, now: float) -> None:
         """Called by the loop's runner when the deadline has passed."""
@@ -177,28 +224,6 @@ class Timeout:
                 loop._push_timer(self, start + math.trunc(self._delay) / 1000)
             else:
                 self._destroy()
-
-    def ref(self) -> Timeout:
-        """Make the timer keep the loop open while it is pending (the default)."""
-        if not self._ref:
-            if self._alive:
-                self._loop._check_thread("Timeout.ref()")
-                self._loop._retain()
-            self._ref = True
-        return self
-
-    def unref(self) -> Timeout:
-        """Let the loop close while the timer is pending; it then never fires."""
-        if self._ref:
-            if self._alive:
-                self._loop._check_thread("Timeout.unref()")
-                self._loop._release()
-            self._ref = False
-        return self
-
-    def has_ref(self) -> bool:
-        """Whether the timer keeps the loop open while pending."""
-        return self._ref
 
     def refresh(self) -> Timeout:
         """Restart the countdown from now, with the same delay and callback.
@@ -219,9 +244,6 @@ class Timeout:
             self._destroy()
         return self
 
-    def __enter__(self) -> Timeout:
-        return self
-
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -236,14 +258,16 @@ class Timeout:
         return f"<Timeout {kind} {self._delay:g}ms {state}{'' if self._ref else ' unref'}>"
 
 
-class Immediate:
+class Immediate(_LoopHandle):
     """A callback set by :func:`set_immediate` (Node's ``Immediate``).
 
     It runs after the current batch of timers; while pending and referenced it keeps the
     loop open.
     """
 
-    __slots__ = ("_loop", "_callback", "_args", "_context", "_alive", "_ref", "__weakref__")
+    __slots__ = ("_callback", "_args", "_context", "__weakref__")
+
+    _kind: ClassVar[str] = "Immediate"
 
     def __init__(
         self, loop: Loop, callback: Callable[..., Any], args: tuple[Any, ...], context: Context
@@ -258,10 +282,7 @@ class Immediate:
         loop._push_immediate(self)
 
     def _destroy(self) -> None:
-        if self._alive:
-            self._alive = False
-            if self._ref:
-                self._loop._release()
+        self._finish()
 
     def _fire(self, loop: Loop) -> None:
         """Called by the loop's runner in the check phase."""
@@ -271,31 +292,6 @@ class Immediate:
             self._context.run(loop._call_guarded, self._callback, self._args)
         finally:
             self._destroy()
-
-    def ref(self) -> Immediate:
-        """Make the immediate keep the loop open until it runs (the default)."""
-        if not self._ref:
-            self._ref = True
-            if self._alive:
-                self._loop._check_thread("Immediate.ref()")
-                self._loop._retain()
-        return self
-
-    def unref(self) -> Immediate:
-        """Let the loop close before the immediate runs."""
-        if self._ref:
-            if self._alive:
-                self._loop._check_thread("Immediate.unref()")
-                self._loop._release()
-            self._ref = False
-        return self
-
-    def has_ref(self) -> bool:
-        """Whether the immediate keeps the loop open."""
-        return self._ref
-
-    def __enter__(self) -> Immediate:
-        return self
 
     def __exit__(
         self,
