@@ -491,6 +491,26 @@ class InvalidCharacterError(NodeError, ValueError):
     legacy_code: ClassVar[int] = 5
 
 
+# Stage two's codes, one section per module; each section extends ``__all__`` itself
+# (``__all__ += [...]``) so the sections stay independent of each other.
+
+
+# --------------------------------------------------------------------------------------------
+# AbortController, AbortSignal, EventTarget, process (SPEC 13-14)
+
+
+# --------------------------------------------------------------------------------------------
+# stream (SPEC 15)
+
+
+# --------------------------------------------------------------------------------------------
+# crypto (SPEC 16)
+
+
+# --------------------------------------------------------------------------------------------
+# diagnostics_channel (SPEC 17)
+
+
 def _catch_all_codes() -> dict[str, type[NodeError]]:
     table: dict[str, type[NodeError]] = {}
     for value in list(globals().values()):
