@@ -13,11 +13,10 @@ from typing import Any
 
 import pytest
 import trio
-from stream_node_common import Must
+from stream_node_common import Must, next_tick
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
-from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import PassThrough, Readable, Stream, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
 
@@ -565,11 +564,11 @@ async def test_multiple_pipes(must: Must) -> None:
             outputs.append(output)
 
             def writer(out: list[Any]) -> Any:
-                def write(self: Any, chunk: Any, encoding: str, callback: Any) -> None:
+                def collect(self: Any, chunk: Any, encoding: str, callback: Any) -> None:
                     out.append(chunk)
                     callback()
 
-                return write
+                return collect
 
             write = writer(output)
             target = Writable(write=must.call(write, 1))

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from stream_node_common import Must
+from stream_node_common import Must, next_tick
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.events import EventEmitter
-from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import clear_timeout, set_immediate, set_timeout
 

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from stream_node_common import Must
+from stream_node_common import Must, next_tick
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
-from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Duplex, Writable
 from trio_nodecompat.timers import set_timeout
 
