@@ -1,9 +1,10 @@
 """What the ports of Node's stream tests share: ``common.mustCall`` and friends.
 
 Node's tests wrap callbacks in ``common.mustCall(fn, n)`` and check at process exit that each
-was called exactly ``n`` times. Here a :class:`Must` (the ``must`` fixture of the port modules)
-hands out such wrappers and checks them when the test's loop has closed, so a callback that
-never comes fails the test as it fails Node's.
+was called exactly ``n`` times. Here a :class:`Must` (the ``must`` fixture) hands out such
+wrappers and checks them after the test has run (its loop closed), so a callback that never
+comes fails the test as it fails Node's. The port modules load ``stream_node_plugin`` (the
+``must`` fixture) with ``pytest_plugins``.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ not ``null`` and so not EOF in object mode; Python has one ``None``, and it is E
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,13 +17,7 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
-
+pytest_plugins = ["stream_node_plugin"]
 
 # test-stream-backpressure.js -------------------------------------------------------------------
 

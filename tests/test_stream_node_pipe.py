@@ -8,7 +8,6 @@ core keeps Node's state layout under snake_case names (``_readable_state.pipes``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,12 +19,7 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import PassThrough, Readable, Stream, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
+pytest_plugins = ["stream_node_plugin"]
 
 
 def _noop(*_args: Any) -> None:

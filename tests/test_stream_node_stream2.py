@@ -9,7 +9,6 @@ it matters, the port passes Node 20's 16 KiB explicitly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,13 +20,7 @@ from trio_nodecompat.events import EventEmitter
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import clear_timeout, set_immediate, set_timeout
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
-
+pytest_plugins = ["stream_node_plugin"]
 
 # test-stream2-basic.js -------------------------------------------------------------------------
 
@@ -660,7 +653,7 @@ async def test_pipe_error_handling(auto_destroy: bool) -> None:
         source.pipe(dest)
         if auto_destroy:
             dest.on("error", got_err.append)
-        dest.on("unpipe", unpiped_source.append)
+        dest.on("unpipe", lambda src, *_info: unpiped_source.append(src))
         err = Exception("This stream turned into bacon.")
         if auto_destroy:
             dest.emit("error", err)

@@ -6,7 +6,6 @@ Each test names the block of the Node file it comes from (Node's comment on it).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,12 +16,7 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import PassThrough, Transform
 from trio_nodecompat.timers import set_timeout
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
+pytest_plugins = ["stream_node_plugin"]
 
 
 def _js(value: Any) -> str:

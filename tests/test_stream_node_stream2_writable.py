@@ -1,14 +1,13 @@
 """Node's test/parallel/test-stream2-writable.js, ported case by case.
 
 Each test names the block of the Node file it comes from (Node's comment on it). Node's
-TestWriter calls back after a random 0-9 ms; here the latency comes from a seeded generator
+LatencyWriter calls back after a random 0-9 ms; here the latency comes from a seeded generator
 (and the autojump clock), so a failure replays.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,13 +18,7 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import Duplex, Writable
 from trio_nodecompat.timers import set_timeout
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
-
+pytest_plugins = ["stream_node_plugin"]
 
 CHUNKS = ["x" * i for i in range(50)]
 ENCODINGS = [
@@ -44,7 +37,9 @@ ENCODINGS = [
 ]
 
 
-class TestWriter(Writable):
+class LatencyWriter(Writable):
+    """The file's TestWriter: records each chunk after a small latency."""
+
     def __init__(self, **opts: Any) -> None:
         super().__init__(**opts)
         self.buffer: list[str] = []
@@ -62,7 +57,7 @@ class TestWriter(Writable):
 
 async def test_fast_writing(must: Must, autojump_clock: Any) -> None:
     async with open_loop():
-        tw = TestWriter(high_water_mark=100)
+        tw = LatencyWriter(high_water_mark=100)
         tw.on("finish", must.call(lambda: tw.buffer == CHUNKS or pytest.fail()))
         for chunk in CHUNKS:
             tw.write(chunk)  # ignore backpressure: buffer it all
@@ -71,7 +66,7 @@ async def test_fast_writing(must: Must, autojump_clock: Any) -> None:
 
 async def test_slow_writing(must: Must, autojump_clock: Any) -> None:
     async with open_loop():
-        tw = TestWriter(high_water_mark=100)
+        tw = LatencyWriter(high_water_mark=100)
         tw.on("finish", must.call(lambda: tw.buffer == CHUNKS or pytest.fail()))
         i = 0
 
@@ -90,7 +85,7 @@ async def test_slow_writing(must: Must, autojump_clock: Any) -> None:
 async def test_write_backpressure(must: Must, autojump_clock: Any) -> None:
     drains = 0
     async with open_loop():
-        tw = TestWriter(high_water_mark=50)
+        tw = LatencyWriter(high_water_mark=50)
 
         def finish() -> None:
             assert tw.buffer == CHUNKS
@@ -124,7 +119,7 @@ async def test_write_backpressure(must: Must, autojump_clock: Any) -> None:
 @pytest.mark.parametrize("decode_strings", [True, False], ids=["buffersize", "no-buffersize"])
 async def test_write_encodings(must: Must, autojump_clock: Any, decode_strings: bool) -> None:
     async with open_loop():
-        tw = TestWriter(high_water_mark=100, decode_strings=decode_strings)
+        tw = LatencyWriter(high_water_mark=100, decode_strings=decode_strings)
         if not decode_strings:
             inner = tw._write
 
@@ -133,20 +128,27 @@ async def test_write_encodings(must: Must, autojump_clock: Any, decode_strings: 
                 inner(Buffer.from_(chunk, encoding), encoding, cb)
 
             tw._write = _write  # type: ignore[method-assign]
-        tw.on("finish", must.call(lambda: tw.buffer == CHUNKS or pytest.fail(repr(tw.buffer))))
+        # A UTF-16 string holds whole code units: an odd byte count loses its last byte on
+        # the way through toString('ucs2') (Node 20 writes the same, checked with `node`).
+        utf16 = {"ucs2", "ucs-2", "utf16le", "utf-16le"}
+        expected = [
+            c[:-1] if ENCODINGS[i % len(ENCODINGS)] in utf16 and len(c) % 2 else c
+            for i, c in enumerate(CHUNKS)
+        ]
+        tw.on("finish", must.call(lambda: tw.buffer == expected or pytest.fail(repr(tw.buffer))))
         for i, chunk in enumerate(CHUNKS):
             enc = ENCODINGS[i % len(ENCODINGS)]
             encoded = Buffer.from_(chunk).to_string(enc) if enc else Buffer.from_(chunk).to_string()
             tw.write(encoded, enc)
-        # Node's block never ends the stream (its 'finish' check is dead code); ending it here
-        # makes the check run.
+        # Node's block never ends the stream, so its 'finish' check (which expects the chunks
+        # unchanged) never runs; ending it here makes the check run, against what Node writes.
         tw.end()
 
 
 async def test_write_callbacks(must: Must, autojump_clock: Any) -> None:
     called: list[str] = []
     async with open_loop():
-        tw = TestWriter(high_water_mark=100)
+        tw = LatencyWriter(high_water_mark=100)
 
         def callback(chunk: str) -> Any:
             def cb(err: Any = None) -> None:
@@ -175,13 +177,13 @@ async def test_end_callbacks(must: Must, autojump_clock: Any) -> None:
         assert err is None
 
     async with open_loop():
-        TestWriter().end(callback=must.call(no_error))
-        TestWriter().end(hello, callback=must.call(no_error))
-        TestWriter().end("hello world", "ascii", must.call())
-        tw = TestWriter()
+        LatencyWriter().end(callback=must.call(no_error))
+        LatencyWriter().end(hello, callback=must.call(no_error))
+        LatencyWriter().end("hello world", "ascii", must.call())
+        tw = LatencyWriter()
         tw.write(hello)
         tw.end(callback=must.call())
-        tw = TestWriter()
+        tw = LatencyWriter()
         write_called_back = False
 
         def on_write(*_a: Any) -> None:

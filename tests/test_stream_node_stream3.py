@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -13,13 +13,7 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import set_immediate
 
-
-@pytest.fixture
-def must() -> Iterator[Must]:
-    m = Must()
-    yield m
-    m.verify()
-
+pytest_plugins = ["stream_node_plugin"]
 
 # test-stream3-cork-end.js and test-stream3-cork-uncork.js --------------------------------------
 
