@@ -115,8 +115,12 @@ async def test_basic_unpipe(must: Must, autojump_clock: Any, split: int, third: 
             writes -= 1
             if writes == 0:
                 r.unpipe()
+                if not third:
+                    assert r._readable_state.pipes == []
                 w[0].end()
                 r.pipe(w[1])
+                if not third:
+                    assert r._readable_state.pipes == [w[1]]
 
         w[0].on("write", on_write)
 
@@ -949,6 +953,13 @@ async def test_readable_non_empty_end(must: Must, autojump_clock: Any) -> None:
 # test-stream2-readable-wrap-destroy.js, -wrap-empty.js, -wrap-error.js, -wrap.js -------------
 
 
+#: Known gap of the stream core, kept failing until it is built.
+_NO_WRAP = pytest.mark.xfail(
+    strict=True,
+    reason="Readable.wrap (Node's adapter for pre-streams2 emitters) is not implemented",
+)
+
+
 class _OldStream(EventEmitter):
     """A pre-streams2 stream: an EventEmitter with pause/resume."""
 
@@ -959,6 +970,7 @@ class _OldStream(EventEmitter):
         pass
 
 
+@_NO_WRAP
 @pytest.mark.parametrize("event", ["destroy", "close"])
 async def test_readable_wrap_destroy(must: Must, event: str) -> None:
     async with open_loop():
@@ -967,6 +979,7 @@ async def test_readable_wrap_destroy(must: Must, event: str) -> None:
         old.emit(event)
 
 
+@_NO_WRAP
 async def test_readable_wrap_empty(must: Must) -> None:
     async with open_loop():
         old = _OldStream()
@@ -975,6 +988,7 @@ async def test_readable_wrap_empty(must: Must) -> None:
         old.emit("end")
 
 
+@_NO_WRAP
 @pytest.mark.parametrize("auto_destroy", [True, False])
 async def test_readable_wrap_error(must: Must, auto_destroy: bool) -> None:
     err = Exception()
@@ -984,6 +998,8 @@ async def test_readable_wrap_error(must: Must, auto_destroy: bool) -> None:
 
         def on_error(e: BaseException) -> None:
             assert e is err
+            assert r._readable_state.error_emitted is True
+            assert r._readable_state.errored is err
             assert r.errored is err
             assert r.destroyed is auto_destroy
 
@@ -994,6 +1010,7 @@ async def test_readable_wrap_error(must: Must, auto_destroy: bool) -> None:
 _OBJECT_CHUNKS: list[Any] = [5, "a", False, 0, "", "xyz", {"x": 4}, 7, [], 555]
 
 
+@_NO_WRAP
 @pytest.mark.parametrize(
     ("hwm", "object_mode", "kind"),
     [(100, False, "bytes100"), (10, False, "bytes10"), (1, True, "objects"), (1, True, "values")],

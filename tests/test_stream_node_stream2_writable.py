@@ -342,6 +342,7 @@ async def test_error_once_when_final_fails(must: Must) -> None:
         w._final = must.call(lambda cb: cb(Exception("test")))  # type: ignore[attr-defined]
 
         def on_error(err: BaseException) -> None:
+            assert w._writable_state.error_emitted is True
             assert str(err) == "test"
             w.on("error", must.not_call("second 'error'"))
             w.destroy(Exception())
@@ -362,10 +363,12 @@ async def test_error_once_when_write_fails(must: Must) -> None:
 async def test_error_once_for_write_after_end(must: Must) -> None:
     async with open_loop():
         w = Writable()
-        w.on(
-            "error",
-            must.call(lambda err: err.code == "ERR_STREAM_WRITE_AFTER_END" or pytest.fail()),
-        )
+
+        def on_error(err: Any) -> None:
+            assert w._writable_state.error_emitted is True
+            assert err.code == "ERR_STREAM_WRITE_AFTER_END"
+
+        w.on("error", must.call(on_error))
         w.end()
         w.write("hello")
         w.destroy(Exception())
