@@ -34,7 +34,7 @@ try:
 except ImportError:  # pragma: no cover - until main's process.next_tick is merged
     from trio_nodecompat.stream._utils import next_tick
 
-__all__ = ["ScenarioError", "first_difference", "run_scenario"]
+__all__ = ["ScenarioError", "first_difference", "run_scenario", "snap_props", "stream_kinds"]
 
 #: The arguments Node documents for each event (Node's 'unpipe' listener also gets an internal
 #: options object, which is not part of the API and not logged on either side).
@@ -84,6 +84,17 @@ COMMON_PROPS: list[tuple[str, Callable[[Any], Any]]] = [
 ]
 HAS_READABLE = {"Readable", "Duplex", "Transform", "PassThrough"}
 HAS_WRITABLE = {"Writable", "Duplex", "Transform", "PassThrough"}
+
+
+def snap_props(kind: str) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The properties a snapshot lists, in order (the fixture's ``snap_keys`` names them)."""
+    return [
+        *(READABLE_PROPS if kind in HAS_READABLE else []),
+        *(WRITABLE_PROPS if kind in HAS_WRITABLE else []),
+        *COMMON_PROPS,
+    ]
+
+
 CLASSES: dict[str, type[Any]] = {
     "Readable": Readable,
     "Writable": Writable,
@@ -362,18 +373,8 @@ class Scenario:
 
     def snap(self, name: str) -> None:
         s = self.streams[name]
-        kind = self.kinds[name]
-        groups = []
-        if kind in HAS_READABLE:
-            groups.append(READABLE_PROPS)
-        if kind in HAS_WRITABLE:
-            groups.append(WRITABLE_PROPS)
-        groups.append(COMMON_PROPS)
-        props = {}
-        for g in groups:
-            for key, get in g:
-                props[key] = self.enc(get(s))
-        self.log.append(["snap", name, props])
+        values = [self.enc(get(s)) for _, get in snap_props(self.kinds[name])]
+        self.log.append(["snap", name, values])
 
     # -- operations ----------------------------------------------------------------------
 
@@ -451,6 +452,10 @@ class Scenario:
                 self.op_write(op, s)
             elif kind == "end":
                 self.op_end(op, s)
+            elif kind == "set_default_encoding":
+                ret = s.set_default_encoding(op["enc"])
+                if ret is not s:
+                    self.log.append(["ret", "set_default_encoding", op["s"], self.enc(ret)])
             elif kind == "cork":
                 s.cork()
             elif kind == "uncork":
@@ -468,6 +473,9 @@ class Scenario:
                 if cb is not None:
                     err = op.get("err")
                     cb(None if err is None else _Failure(err))
+                    if op.get("twice"):
+                        self.log.append(["release-again", op["s"]])
+                        cb(None)
             elif kind == "snap":
                 self.snap(op["s"])
             elif kind == "defer":
@@ -551,12 +559,27 @@ async def run_scenario(sc: dict[str, Any]) -> list[Any]:
     return await Scenario(sc).run()
 
 
-def first_difference(ours: list[Any], node: list[Any]) -> str:
+def _shown(entry: Any, kinds: dict[str, str]) -> str:
+    """A log entry as JSON, a snapshot with its property names (for a failure message)."""
+    if isinstance(entry, list) and entry[:1] == ["snap"] and entry[1] in kinds:
+        keys = [k for k, _ in snap_props(kinds[entry[1]])]
+        return json.dumps(["snap", entry[1], dict(zip(keys, entry[2], strict=False))])
+    return json.dumps(entry)
+
+
+def stream_kinds(sc: dict[str, Any]) -> dict[str, str]:
+    """The class of each stream a scenario creates, by name."""
+    return {op["name"]: op["kind"] for op in sc["ops"] if op["op"] == "create"}
+
+
+def first_difference(ours: list[Any], node: list[Any], kinds: dict[str, str] | None = None) -> str:
     """Where two logs part (compared as JSON text, so ``True`` is not ``1``), for a message."""
+    kinds = kinds or {}
     for i, (a, b) in enumerate(zip(ours, node, strict=False)):
         ja, jb = json.dumps(a), json.dumps(b)
         if ja != jb:
-            context = "\n".join(f"    {json.dumps(e)}" for e in node[max(0, i - 4) : i])
+            ja, jb = _shown(a, kinds), _shown(b, kinds)
+            context = "\n".join(f"    {_shown(e, kinds)}" for e in node[max(0, i - 4) : i])
             return f"entry {i}:\n  before:\n{context}\n  ours: {ja}\n  node: {jb}"
     if len(ours) != len(node):
         longer = "ours" if len(ours) > len(node) else "node"

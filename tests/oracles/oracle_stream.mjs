@@ -83,6 +83,15 @@ const COMMON_PROPS = [
 ];
 const HAS_READABLE = new Set(['Readable', 'Duplex', 'Transform', 'PassThrough']);
 const HAS_WRITABLE = new Set(['Writable', 'Duplex', 'Transform', 'PassThrough']);
+// A snapshot is the list of these properties' values, in this order (the fixture's
+// "snap_keys" names them per class).
+function snapProps(kind) {
+  return [
+    ...(HAS_READABLE.has(kind) ? READABLE_PROPS : []),
+    ...(HAS_WRITABLE.has(kind) ? WRITABLE_PROPS : []),
+    ...COMMON_PROPS,
+  ];
+}
 
 // ------------------------------------------------------------------------------------------
 // The interpreter.
@@ -227,13 +236,7 @@ async function runScenario(sc) {
   function snap(name) {
     const s = streams.get(name);
     const kind = kinds.get(name);
-    const props = {};
-    const groups = [];
-    if (HAS_READABLE.has(kind)) groups.push(READABLE_PROPS);
-    if (HAS_WRITABLE.has(kind)) groups.push(WRITABLE_PROPS);
-    groups.push(COMMON_PROPS);
-    for (const g of groups) for (const [k, f] of g) props[k] = enc(f(s), names);
-    log.push(['snap', name, props]);
+    log.push(['snap', name, snapProps(kind).map(([, f]) => enc(f(s), names))]);
   }
 
   function exec(op) {
@@ -305,6 +308,11 @@ async function runScenario(sc) {
           if (ret !== s) log.push(['ret', 'end', op.s, enc(ret, names)]);
           break;
         }
+        case 'set_default_encoding': {
+          const ret = s.setDefaultEncoding(op.enc);
+          if (ret !== s) log.push(['ret', 'set_default_encoding', op.s, enc(ret, names)]);
+          break;
+        }
         case 'cork': s.cork(); break;
         case 'uncork': s.uncork(); break;
         case 'destroy':
@@ -314,6 +322,10 @@ async function runScenario(sc) {
           const cb = held.get(op.s)?.shift();
           log.push(['release', op.s, cb !== undefined]);
           if (cb) cb(op.err == null ? null : new Error(op.err));
+          if (cb && op.twice) {
+            log.push(['release-again', op.s]);
+            cb(null);
+          }
           break;
         }
         case 'snap': snap(op.s); break;
@@ -778,6 +790,123 @@ add('duplex', 'separate-object-modes', [
   { op: 'write', s: 'd', v: 7, cb: true }, { op: 'push', s: 'd', v: 'abc' }, { op: 'push', s: 'd', v: 7 }, SNAP('d'),
   SETTLE, { op: 'read_all', s: 'd' }, SNAP('d')]);
 
+// readable-read-large: read(n) past the mark raises it (computeNewHighWaterMark), read(n) past
+// the buffer before the end returns null and asks for 'readable'.
+for (const mode of MODES) {
+  for (const [i, ns] of [[17, null], [5, 33, 2], [1000, 0, null], [4, 4, 4, 4]].entries()) {
+    const ops = [{ op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 4 },
+      read: { mode, script: [['abcdef'], ['ghij', 'kl'], ['mnopqrstuvwxyz'], ['0123456789'], [null]] } },
+    { op: 'on', id: 'R', s: 'r', ev: 'readable' }];
+    for (const n of ns) ops.push({ op: 'read', s: 'r', n }, SNAP('r'), SETTLE, SNAP('r'));
+    ops.push({ op: 'read_all', s: 'r', n: 7 }, SETTLE, { op: 'read_all', s: 'r' }, SETTLE, SNAP('r'));
+    add('readable-read-large', `${mode}-${i}`, ops);
+  }
+}
+
+// readable-late: set_encoding with data already buffered, listeners and pipes added late
+// (after the EOF push, after 'end').
+for (const encoding of ['utf8', 'hex', 'base64']) {
+  add('readable-late', `set-encoding-buffered-${encoding}`, [
+    { op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 8 } },
+    { op: 'push', s: 'r', v: { hex: 'e282' } }, { op: 'push', s: 'r', v: { hex: 'ac41' } },
+    { op: 'read', s: 'r', n: 1 }, { op: 'set_encoding', s: 'r', enc: encoding }, SNAP('r'),
+    { op: 'read', s: 'r', n: null }, { op: 'push', s: 'r', v: { hex: 'c3' } }, { op: 'push', s: 'r', v: { hex: 'a9' } },
+    { op: 'push', s: 'r', v: null }, SETTLE, { op: 'read_all', s: 'r' }, SETTLE, SNAP('r')]);
+}
+for (const when of ['after-eof', 'after-end']) {
+  for (const what of ['data', 'readable', 'resume', 'pipe', 'read0']) {
+    const ops = [
+      { op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 4 }, read: { mode: 'tick', script: [['ab', null]] } },
+      { op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: 4 }, write: { mode: 'sync', script: [] } },
+      { op: 'read', s: 'r', n: 0 }, SETTLE];
+    if (when === 'after-end') ops.push({ op: 'read_all', s: 'r' }, SETTLE);
+    ops.push(SNAP('r'));
+    if (what === 'data' || what === 'readable') ops.push({ op: 'on', id: 'L', s: 'r', ev: what });
+    else if (what === 'resume') ops.push({ op: 'resume', s: 'r' });
+    else if (what === 'pipe') ops.push({ op: 'pipe', s: 'r', d: 'w' });
+    else ops.push({ op: 'read', s: 'r', n: 0 });
+    ops.push(SNAP('r'), SETTLE, SNAP('r'), SNAP('w'));
+    add('readable-late', `${what}-${when}`, ops);
+  }
+}
+
+// writable-encodings: strings in every encoding, decoded or kept, default encodings.
+for (const decodeStrings of [true, false]) {
+  for (const encoding of ['utf8', 'hex', 'base64', 'latin1', 'ascii', 'utf16le', 'ucs2', 'binary', 'base64url']) {
+    const sample = { utf8: 'héllo', hex: '68c3a9', base64: 'aMOp', latin1: 'hé', ascii: 'hi', utf16le: 'hé',
+      ucs2: 'hé', binary: 'hé', base64url: 'aMOp' }[encoding];
+    add('writable-encodings', `ds${+decodeStrings}-${encoding}`, [
+      { op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: 4, decodeStrings }, write: { mode: 'tick', script: [] } },
+      { op: 'write', s: 'w', v: sample, enc: encoding, cb: true }, SNAP('w'),
+      { op: 'set_default_encoding', s: 'w', enc: encoding }, { op: 'write', s: 'w', v: sample, cb: true },
+      { op: 'end', s: 'w', v: sample, enc: encoding, cb: true }, SETTLE, SNAP('w')]);
+  }
+}
+add('writable-encodings', 'unknown-encoding', [
+  { op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: 4 }, write: { mode: 'sync', script: [] } },
+  { op: 'set_default_encoding', s: 'w', enc: 'no-such' }, { op: 'write', s: 'w', v: 'a', enc: 'no-such', cb: true },
+  { op: 'write', s: 'w', v: 'b', cb: true }, SETTLE, SNAP('w')]);
+
+// writable-held: callbacks held and released late, after destroy, twice (ERR_MULTIPLE_CALLBACK).
+for (const kind of ['Writable', 'Duplex']) {
+  for (const writev of [false, true]) {
+    const base = () => ({ op: 'create', name: 'w', kind, opts: { highWaterMark: 3 },
+      write: { mode: 'sync', script: ['hold'], default: 'ok' }, writev, final: { mode: 'sync', outcome: 'hold' } });
+    add('writable-held', `${kind}-wv${+writev}-release-twice`, [base(),
+      { op: 'write', s: 'w', v: 'ab', cb: true }, { op: 'write', s: 'w', v: 'cd', cb: true }, SNAP('w'),
+      { op: 'release', s: 'w', twice: true }, SNAP('w'), SETTLE, SNAP('w')]);
+    add('writable-held', `${kind}-wv${+writev}-destroy-while-writing`, [base(),
+      { op: 'write', s: 'w', v: 'ab', cb: true }, { op: 'write', s: 'w', v: 'cd', cb: true },
+      { op: 'destroy', s: 'w' }, SNAP('w'), SETTLE, { op: 'release', s: 'w' }, SETTLE, SNAP('w')]);
+    add('writable-held', `${kind}-wv${+writev}-destroy-in-final`, [base(),
+      { op: 'write', s: 'w', v: 'a', cb: true }, { op: 'release', s: 'w' }, { op: 'end', s: 'w', cb: true }, SETTLE, SNAP('w'),
+      { op: 'destroy', s: 'w', err: 'mid-final' }, SETTLE, SNAP('w'), { op: 'release', s: 'w' }, SETTLE, SNAP('w')]);
+    add('writable-held', `${kind}-wv${+writev}-release-error`, [base(),
+      { op: 'write', s: 'w', v: 'a', cb: true }, { op: 'write', s: 'w', v: 'b', cb: true }, { op: 'cork', s: 'w' },
+      { op: 'write', s: 'w', v: 'c', cb: true }, { op: 'uncork', s: 'w' },
+      { op: 'release', s: 'w', err: 'held write failed' }, SETTLE, SNAP('w'), { op: 'write', s: 'w', v: 'd', cb: true }, SETTLE, SNAP('w')]);
+  }
+}
+for (const mode of MODES) {
+  add('writable-held', `destroyed-write-end-${mode}`, [
+    { op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: 3 }, write: { mode, script: [] } },
+    { op: 'destroy', s: 'w' }, { op: 'write', s: 'w', v: 'a', cb: true }, { op: 'end', s: 'w', cb: true },
+    { op: 'end', s: 'w', v: 'b', cb: true }, SNAP('w'), SETTLE, SNAP('w')]);
+}
+
+// transform-backpressure: writes against a full readable side, then drained by read or 'data'.
+for (const mode of MODES) {
+  for (const hwm of [0, 1, 3]) {
+    for (const drain of ['read', 'data', 'pipe']) {
+      const ops = [
+        { op: 'create', name: 't', kind: 'Transform', opts: { highWaterMark: hwm }, transform: { mode, kind: 'dup' } },
+        { op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: 2 }, write: { mode: 'tick', script: [] } }];
+      for (const c of ['ab', 'cd', 'ef', 'gh']) ops.push({ op: 'write', s: 't', v: c, cb: true });
+      ops.push(SNAP('t'), SETTLE, SNAP('t'));
+      if (drain === 'read') ops.push({ op: 'read_all', s: 't', n: 3 }, SETTLE, { op: 'read_all', s: 't' });
+      else if (drain === 'data') ops.push({ op: 'on', id: 'D', s: 't', ev: 'data' });
+      else ops.push({ op: 'pipe', s: 't', d: 'w' });
+      ops.push(SETTLE, SNAP('t'), { op: 'end', s: 't', cb: true }, SETTLE, { op: 'read_all', s: 't' }, SETTLE, SNAP('t'));
+      add('transform-backpressure', `${mode}-hwm${hwm}-${drain}`, ops);
+    }
+  }
+}
+add('transform-backpressure', 'construct', [
+  { op: 'create', name: 't', kind: 'Transform', opts: { highWaterMark: 2 }, construct: { mode: 'macro', outcome: 'ok' }, transform: { mode: 'sync', kind: 'id' } },
+  { op: 'write', s: 't', v: 'x', cb: true }, { op: 'on', id: 'D', s: 't', ev: 'data' }, SNAP('t'), SETTLE,
+  { op: 'end', s: 't', cb: true }, SETTLE, SNAP('t')]);
+
+// listeners: once/prepend variants of 'data' and 'readable', removal inside a listener.
+for (const ev of ['data', 'readable']) {
+  for (const [i, flags] of [{ once: true }, { prepend: true }, { once: true, prepend: true }].entries()) {
+    add('listeners', `${ev}-${i}`, [
+      { op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 2 }, read: { mode: 'tick', script: [['a'], ['b'], ['c'], [null]] } },
+      { op: 'on', id: 'A', s: 'r', ev, ...(ev === 'readable' ? { do: [{ op: 'read', s: 'r', n: null }] } : {}) },
+      { op: 'on', id: 'B', s: 'r', ev, ...flags, at: [0], do: [{ op: 'off', id: 'A' }, SNAP('r')] },
+      SETTLE, SNAP('r'), { op: 'read_all', s: 'r' }, { op: 'resume', s: 'r' }, SETTLE, SNAP('r')]);
+  }
+}
+
 // Seeded random combinations. --------------------------------------------------------------
 
 function randomScenario(rnd, i) {
@@ -804,7 +933,7 @@ function randomScenario(rnd, i) {
   if (shape === 'writable' || shape === 'pipe' || shape === 'pipe3') {
     const wv = chance(0.3);
     ops.push({ op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: pick([1, 2, 5]), ...(objectMode ? { objectMode } : {}) },
-      write: { mode: mode(), script: Array.from({ length: 6 }, () => (chance(0.08) ? 'err' : 'ok')) }, writev: wv,
+      write: { mode: mode(), script: Array.from({ length: 6 }, () => (chance(0.08) ? 'err' : chance(0.08) ? 'hold' : 'ok')) }, writev: wv,
       ...(chance(0.3) ? { final: { mode: mode(), outcome: chance(0.2) ? 'err' : 'ok' } } : {}) });
     W.push('w');
   }
@@ -827,7 +956,7 @@ function randomScenario(rnd, i) {
   const action = (nested) => {
     const kinds = [];
     if (R.length) kinds.push('read', 'read', 'push', 'pause', 'resume', 'data', 'readable', 'unshift', 'set_encoding');
-    if (W.length) kinds.push('write', 'write', 'write', 'end', 'cork', 'uncork');
+    if (W.length) kinds.push('write', 'write', 'write', 'end', 'cork', 'uncork', 'release', 'default_encoding');
     kinds.push('snap', 'destroy');
     if (!nested) kinds.push('settle', 'settle', 'defer', 'off');
     const k = pick(kinds);
@@ -841,12 +970,16 @@ function randomScenario(rnd, i) {
       case 'set_encoding': return objectMode ? { op: 'is_paused', s: r } : { op: 'set_encoding', s: r, enc: pick(['utf8', 'hex', 'base64']) };
       case 'data': case 'readable': {
         if (nested) return { op: 'snap', s: r };
-        const l = { op: 'on', id: `L${lid++}`, s: r, ev: k, once: chance(0.2) };
+        const l = { op: 'on', id: `L${lid++}`, s: r, ev: k, once: chance(0.2), prepend: chance(0.15) };
         if (k === 'readable' && chance(0.7)) l.do = [{ op: 'read_all', s: r, n: pick([null, 2]) }];
         if (k === 'data' && chance(0.3)) { l.at = [pick([0, 1, 2])]; l.do = [action(true)]; }
         return l;
       }
-      case 'write': return { op: 'write', s: w, v: chunk(), cb: chance(0.5) };
+      case 'write':
+        if (!objectMode && chance(0.2)) return { op: 'write', s: w, v: pick(['6869', 'aGk=', 'hé']), enc: pick(['hex', 'base64', 'latin1', 'utf16le']), cb: chance(0.5) };
+        return { op: 'write', s: w, v: chunk(), cb: chance(0.5) };
+      case 'release': return { op: 'release', s: w, err: chance(0.2) ? 'released with error' : null, twice: chance(0.1) };
+      case 'default_encoding': return { op: 'set_default_encoding', s: w, enc: pick(['hex', 'latin1', 'utf8']) };
       case 'end': return chance(0.5) ? { op: 'end', s: w, cb: true } : { op: 'end', s: w, v: chunk(), cb: chance(0.5) };
       case 'cork': case 'uncork': return { op: k, s: w };
       case 'snap': return { op: 'snap', s: pick(all) };
@@ -865,6 +998,8 @@ function randomScenario(rnd, i) {
 
 const rnd = mulberry32(20240613);
 for (let i = 0; i < 160; i++) randomScenario(rnd, i);
+const rnd2 = mulberry32(7);
+for (let i = 160; i < 280; i++) randomScenario(rnd2, i);
 
 // ------------------------------------------------------------------------------------------
 
@@ -878,6 +1013,9 @@ for (const sc of scenarios) {
   const log = await runScenario(sc);
   lines.push(JSON.stringify({ ...sc, log }));
 }
-process.stdout.write(`{"node": ${JSON.stringify(process.version)}, "count": ${lines.length}, "scenarios": [\n`);
+const snapKeys = Object.fromEntries(['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough']
+  .map((k) => [k, snapProps(k).map(([name]) => name)]));
+process.stdout.write(`{"node": ${JSON.stringify(process.version)}, "count": ${lines.length},\n`);
+process.stdout.write(`"snap_keys": ${JSON.stringify(snapKeys)},\n"scenarios": [\n`);
 process.stdout.write(lines.join(',\n'));
 process.stdout.write('\n]}\n');
