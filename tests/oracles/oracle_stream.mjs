@@ -24,8 +24,20 @@
 // setTimeout(0), never both: their relative order is not defined from the main module). Every
 // stream gets an 'error' listener, so nothing becomes an uncaught exception.
 //
-// Output: {"node": version, "scenarios": [{"id", "family", "macro", "ops", "log"}, ...]}, one
-// scenario per line.
+// Node version: the fixture records the `node` on PATH (v20.20.2 when it was made; our
+// baseline is v20.11.1). Node 20.20's array-based read buffer has a bug that 20.11 does not:
+// read(n) on a decoded (setEncoding) stream can return more than n characters
+// (nodejs/node#61884). A correct read(n) never does, so the interpreter marks a scenario that
+// meets it and the generator drops it (a random one) or stops (a hand-written one): the
+// fixture never records the bug as Node's behaviour.
+//
+// Exploration: `node tests/oracles/oracle_stream.mjs --explore SEED COUNT > /tmp/x.json`
+// writes COUNT random scenarios from another seed, to hunt for differences beyond the
+// committed ones (replay them with tests/stream_scenarios.py's run_scenario).
+//
+// Output: {"node": version, "count", "snap_keys": {class: [property, ...]}, "scenarios":
+// [{"id", "family", "macro", "ops", "log"}, ...]}, one scenario per line. A snapshot entry is
+// ["snap", stream, [values in snap_keys order]].
 import { Readable, Writable, Duplex, Transform, PassThrough } from 'node:stream';
 
 // ------------------------------------------------------------------------------------------
@@ -43,7 +55,7 @@ function enc(v, names) {
   if (Array.isArray(v)) return v.map((x) => enc(x, names));
   if (typeof v === 'object' && names.has(v)) return { stream: names.get(v) };
   if (typeof v === 'object' && 'chunk' in v && 'encoding' in v) {
-    return { chunk: enc(v.chunk, names), encoding: v.encoding };
+    return { chunk: enc(v.chunk, names), encoding: v.encoding ?? null }; // undefined is null
   }
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return { other: typeof v };
@@ -233,6 +245,14 @@ async function runScenario(sc) {
     }
   }
 
+  // Node 20.20 (not 20.11, our baseline) has a bug in fromList for decoded strings: read(n)
+  // can return more than n characters (nodejs/node#61884, fixed in 2026). A correct read(n)
+  // never does; a scenario that meets the bug is marked, and the generator drops it.
+  function checkFromList(s, n, c) {
+    if (s.readableObjectMode || n == null || typeof c !== 'string') return;
+    if (n > 0 && c.length > n) log.nodeBug = true;
+  }
+
   function snap(name) {
     const s = streams.get(name);
     const kind = kinds.get(name);
@@ -270,12 +290,16 @@ async function runScenario(sc) {
         case 'unshift':
           log.push(['ret', 'unshift', op.s, op.enc === undefined ? s.unshift(val(op.v)) : s.unshift(val(op.v), op.enc)]);
           break;
-        case 'read':
-          log.push(['read', op.s, enc(op.n == null ? s.read() : s.read(op.n), names)]);
+        case 'read': {
+          const c = op.n == null ? s.read() : s.read(op.n);
+          checkFromList(s, op.n, c);
+          log.push(['read', op.s, enc(c, names)]);
           break;
+        }
         case 'read_all':
           for (let i = 0; i < 200; i++) {
             const c = op.n == null ? s.read() : s.read(op.n);
+            checkFromList(s, op.n, c);
             log.push(['read', op.s, enc(c, names)]);
             if (c === null) break;
           }
@@ -1001,6 +1025,18 @@ for (let i = 0; i < 160; i++) randomScenario(rnd, i);
 const rnd2 = mulberry32(7);
 for (let i = 160; i < 280; i++) randomScenario(rnd2, i);
 
+// Exploration: `--explore SEED COUNT` writes only COUNT random scenarios from SEED (ids
+// `random-SEED-...`), to hunt for differences beyond the committed fixture.
+const explore = process.argv.indexOf('--explore');
+if (explore !== -1) {
+  const seed = Number(process.argv[explore + 1]);
+  const count = Number(process.argv[explore + 2]);
+  scenarios.length = 0;
+  const r = mulberry32(seed);
+  for (let i = 0; i < count; i++) randomScenario(r, i);
+  for (const sc of scenarios) sc.id = sc.id.replace('random-', `random-s${seed}-`);
+}
+
 // ------------------------------------------------------------------------------------------
 
 const ids = new Set();
@@ -1011,6 +1047,11 @@ for (const sc of scenarios) {
 const lines = [];
 for (const sc of scenarios) {
   const log = await runScenario(sc);
+  if (log.nodeBug) {
+    if (sc.family !== 'random') throw new Error(`${sc.id} meets Node's fromList bug`);
+    process.stderr.write(`dropped ${sc.id}: it meets Node 20.20's fromList bug\n`);
+    continue;
+  }
   lines.push(JSON.stringify({ ...sc, log }));
 }
 const snapKeys = Object.fromEntries(['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough']
