@@ -14,7 +14,7 @@ import pytest
 import trio
 from _stream_support import MustCall, next_tick, node_case, set_immediate, settle
 
-from trio_nodecompat.errors import ERR_STREAM_PREMATURE_CLOSE, ABORT_ERR
+from trio_nodecompat.errors import ABORT_ERR, ERR_STREAM_PREMATURE_CLOSE
 from trio_nodecompat.stream import Readable, Transform
 
 
