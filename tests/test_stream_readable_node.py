@@ -611,3 +611,212 @@ def test_read_raising_mark_past_1gib() -> None:
     with pytest.raises(ERR_OUT_OF_RANGE):
         r.read(0x40000001)
     assert r.readable_high_water_mark == 64 * 1024
+
+
+# test-stream-readable-event.js
+
+
+@node_case
+def test_readable_event_cases(must_call: MustCall) -> None:
+    from trio_nodecompat.timers import set_timeout
+
+    r1 = Readable(high_water_mark=3)
+    r1._read = must_call.never("_read")  # type: ignore[method-assign]
+    r1.push(Buffer.from_("blerg"))
+
+    def later1() -> None:
+        assert not r1._readable_state.reading
+        r1.on("readable", must_call())
+
+    set_timeout(later1, 1)
+
+    r2 = Readable(high_water_mark=3)
+    r2._read = must_call()  # type: ignore[method-assign]
+    r2.push(Buffer.from_("bl"))
+
+    def later2() -> None:
+        assert r2._readable_state.reading
+        r2.on("readable", must_call())
+
+    set_timeout(later2, 1)
+
+    r3 = Readable(high_water_mark=30)
+    r3._read = must_call.never("_read")  # type: ignore[method-assign]
+    r3.push(Buffer.from_("blerg"))
+    r3.push(None)
+
+    def later3() -> None:
+        assert not r3._readable_state.reading
+        r3.on("readable", must_call())
+
+    set_timeout(later3, 1)
+
+
+@node_case
+def test_readable_event_empty_strings_trigger_reads(must_call: MustCall) -> None:
+    underlying = ["", "x", "y", "", "z"]
+    expected = [d for d in underlying if d]
+    result: list[str] = []
+    r = Readable(encoding="utf8")
+
+    def read(n: int) -> None:
+        next_tick(lambda: r.push(underlying.pop(0) if underlying else None))
+
+    r._read = read  # type: ignore[method-assign]
+
+    def on_readable() -> None:
+        data = r.read()
+        if data is not None:
+            result.append(data)
+
+    r.on("readable", on_readable)
+    r.on("end", must_call(lambda: _check(result == expected)))
+
+
+@node_case
+def test_remove_all_listeners_after_data(must_call: MustCall) -> None:
+    r = Readable(read=nothing)
+    r.on("data", nothing)
+    r.remove_all_listeners()
+    assert r.event_names() == []
+
+
+# test-stream-readable-resumeScheduled.js
+
+
+@node_case
+def test_resume_scheduled(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Writable
+
+    r = Readable(read=nothing)
+    w = Writable()
+    assert r._readable_state.resume_scheduled is False
+    r.pipe(w)
+    assert r._readable_state.resume_scheduled is True
+    next_tick(must_call(lambda: _check(r._readable_state.resume_scheduled is False)))
+
+    r2 = Readable(read=nothing)
+    assert r2._readable_state.resume_scheduled is False
+    r2.push(Buffer.from_([1, 2, 3]))
+    r2.on("data", must_call(lambda _c: _check(r2._readable_state.resume_scheduled is False)))
+    assert r2._readable_state.resume_scheduled is True
+    next_tick(must_call(lambda: _check(r2._readable_state.resume_scheduled is False)))
+
+    r3 = Readable(read=nothing)
+    assert r3._readable_state.resume_scheduled is False
+    r3.resume()
+    assert r3._readable_state.resume_scheduled is True
+    r3.on("resume", must_call(lambda: _check(r3._readable_state.resume_scheduled is False)))
+    next_tick(must_call(lambda: _check(r3._readable_state.resume_scheduled is False)))
+
+
+# test-stream-readable-didRead.js (isDisturbed/isErrored are issue 14's; the property is here)
+
+
+@pytest.mark.parametrize("case", ["read", "resume", "destroy", "destroy-error", "data", "data-off"])
+async def test_did_read(case: str) -> None:
+    @node_case
+    def body(must_call: MustCall) -> None:
+        pushes_data = case in ("data", "data-off")
+
+        def read(self: Readable, n: int) -> None:
+            if pushes_data:
+                self.push("data")
+            self.push(None)
+
+        readable = Readable(read=read)
+        assert readable.readable_did_read is False
+        data = {"destroy": -2, "destroy-error": -1}.get(case, 1 if pushes_data else 0)
+        if data == -1:
+            readable.on("error", must_call())
+            readable.on("data", must_call.never("data"))
+            readable.on("end", must_call.never("end"))
+        else:
+            readable.on("error", must_call.never("error"))
+            readable.on("end", must_call.never("end") if data == -2 else must_call())
+            readable.on("data", must_call.at_least() if data > 0 else must_call.never("data"))
+        readable.on("close", must_call())
+        if case == "read":
+            readable.read()
+        elif case == "resume":
+            readable.resume()
+        elif case == "destroy":
+            readable.destroy()
+        elif case == "destroy-error":
+            readable.destroy(Exception())
+        else:
+            readable.on("data", nothing)
+            if case == "data-off":
+                readable.off("data", nothing)
+        set_immediate(lambda: _check(readable.readable_did_read is (data > 0)))
+
+    await body()
+
+
+# test-stream-readable-readable-then-resume.js
+
+
+@node_case
+def test_readable_then_resume(must_call: MustCall) -> None:
+    first = False
+
+    def read(self: Readable, n: int) -> None:
+        nonlocal first
+        if not first:
+            self.push("hello")
+            first = True
+            return
+        self.push(None)
+
+    s = Readable(object_mode=True, high_water_mark=1, read=read)
+    listener = must_call.never("readable")
+    s.on("readable", listener)
+    s.on("end", must_call())
+    assert Readable.remove_listener is Readable.off
+    s.remove_listener("readable", listener)
+    s.resume()
+
+
+# test-stream-readable-no-unneeded-readable.js
+
+
+def _wrap_test(r: Readable, must_call: MustCall) -> None:
+    def read(self: Readable, n: int) -> None:
+        data = r.read()
+        if data:
+            wrapper.push(data)
+            return
+
+        def again() -> None:
+            more = r.read()
+            if more:
+                wrapper.push(more)
+
+        r.once("readable", again)
+
+    wrapper = Readable(read=read)
+    r.once("end", lambda: wrapper.push(None))
+    wrapper.resume()
+    wrapper.once("end", must_call())
+
+
+@node_case
+def test_no_unneeded_readable_through_passthrough(must_call: MustCall) -> None:
+    source = Readable(read=nothing)
+    source.push("foo")
+    source.push("bar")
+    source.push(None)
+    _wrap_test(source.pipe(PassThrough()), must_call)
+
+
+@node_case
+def test_no_unneeded_readable_sync_then_async(must_call: MustCall) -> None:
+    chunks = ["foo", "bar"]
+
+    def read(self: Readable, n: int) -> None:
+        if chunks:
+            self.push(chunks.pop(0))
+        else:
+            next_tick(lambda: self.push(None))
+
+    _wrap_test(Readable(read=read), must_call)
