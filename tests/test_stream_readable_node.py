@@ -820,3 +820,91 @@ def test_no_unneeded_readable_sync_then_async(must_call: MustCall) -> None:
             next_tick(lambda: self.push(None))
 
     _wrap_test(Readable(read=read), must_call)
+
+
+# test-stream-readable-reading-readingMore.js
+
+
+def _reading_more_case(must_call: MustCall, readable: Readable, flowing_check: bool) -> Any:
+    state = readable._readable_state
+    assert state.reading is False
+    assert state.reading_more is False
+
+    def on_data(_data: Any) -> None:
+        if flowing_check and readable.readable_flowing:
+            assert state.reading_more is True
+        assert state.reading is (not state.ended)
+
+    readable.on("data", must_call(on_data, 2))
+
+    def on_stream_end() -> None:
+        assert state.reading_more is False
+        assert state.reading is False
+
+    readable.on("end", must_call(on_stream_end))
+    return on_stream_end
+
+
+@node_case
+def test_reading_more_paused(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    on_stream_end = _reading_more_case(must_call, readable, True)
+    expected = [True, True, False]
+
+    def on_readable() -> None:
+        assert state.reading_more is expected.pop(0)
+        assert state.ended is (not state.reading)
+        while readable.read() is not None:
+            pass
+        if not expected:
+            next_tick(must_call(on_stream_end))
+
+    readable.on("readable", must_call(on_readable, 3))
+    readable.push("pushed")
+    readable.read(6)
+    assert state.reading is True
+    assert state.reading_more is True
+    readable.unshift("unshifted")
+    readable.push(None)
+
+
+@node_case
+def test_reading_more_flowing(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    _reading_more_case(must_call, readable, True)
+    readable.push("pushed")
+    assert state.flowing is True
+    readable.pause()
+    assert state.reading is False
+    assert state.flowing is False
+    readable.resume()
+    assert state.reading is False
+    assert state.flowing is True
+    readable.unshift("unshifted")
+    readable.push(None)
+
+
+@node_case
+def test_reading_more_readable_removed(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    on_readable = must_call.never("readable")
+    readable.on("readable", on_readable)
+    _reading_more_case(must_call, readable, False)
+    readable.remove_listener("readable", on_readable)
+    readable.push("pushed")
+    assert state.flowing is False
+
+    def later() -> None:
+        readable.resume()
+        assert state.flowing is True
+        readable.pause()
+        assert state.flowing is False
+        readable.resume()
+        assert state.flowing is True
+        readable.unshift("unshifted")
+        readable.push(None)
+
+    next_tick(later)
