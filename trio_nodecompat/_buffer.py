@@ -66,8 +66,9 @@ __all__ = [
 
 #: Node's ``buffer.kMaxLength`` (64-bit builds of Node 20): the largest Buffer.
 K_MAX_LENGTH: Final = 2**32
-#: Node's ``buffer.kStringMaxLength``: the longest string V8 makes (reported, not enforced).
-K_STRING_MAX_LENGTH: Final = 0x1FFFFFE8
+#: Node's ``buffer.kStringMaxLength``: the longest string V8 makes. ``to_string`` and
+#: ``StringDecoder`` raise ``ERR_STRING_TOO_LONG`` rather than return a longer one.
+K_STRING_MAX_LENGTH: Final = _enc.K_STRING_MAX_LENGTH
 #: Node's default ``buffer.INSPECT_MAX_BYTES``.
 INSPECT_MAX_BYTES_DEFAULT: Final = 50
 
@@ -563,7 +564,7 @@ class Buffer(BufferNumericMixin):
         mem = self._mem
         if start is None and end is None:
             if encoding is None:
-                return str(mem, "utf-8", "replace")
+                return _DECODE_UTF8(mem)
             name = _enc._ALIASES.get(encoding) if isinstance(encoding, str) else None
             if name is not None:
                 return _DECODERS[name](mem)
@@ -1101,6 +1102,7 @@ def _adjust_offset(offset: int | float, length: int) -> int:
 
 
 _DECODERS: Final = _enc.DECODERS
+_DECODE_UTF8: Final = _DECODERS["utf8"]
 _ENCODER_BY_ALIAS: Final = _enc._ENCODER_BY_ALIAS
 
 
