@@ -785,7 +785,7 @@ class Buffer(BufferNumericMixin):
 
     def fill(
         self,
-        value: object,
+        value: object = 0,
         offset: int | str | None = 0,
         end: int | str | None = None,
         encoding: str | None = "utf8",
@@ -795,6 +795,7 @@ class Buffer(BufferNumericMixin):
         ``value`` is a number (wrapped to 0..255), a string (encoded, default utf8) or a
         bytes-like pattern. Node's shorthand ``buf.fill('aa', 'hex')`` works. A pattern that
         encodes to nothing raises ``ERR_INVALID_ARG_VALUE`` and leaves the buffer unchanged.
+        No value (or ``None``, Node's ``undefined``/``null``) fills zeros, as in Node.
         """
         return self._fill(value, offset, end, encoding)
 
@@ -802,7 +803,9 @@ class Buffer(BufferNumericMixin):
         mem = self._mem
         size = len(mem)
         name = "utf8"
-        if isinstance(value, str):
+        if value is None:
+            value = 0
+        elif isinstance(value, str):
             if offset is None or isinstance(offset, str):
                 encoding, offset, end = offset, 0, size
             elif isinstance(end, str):
