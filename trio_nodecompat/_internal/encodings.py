@@ -353,44 +353,57 @@ def max_decodable_bytes(encoding: str) -> int:
     return _MAX_BYTES[encoding]
 
 
+def _too_long() -> ERR_STRING_TOO_LONG:
+    return ERR_STRING_TOO_LONG(K_STRING_MAX_LENGTH)
+
+
 def _limited(name: str, decode: Callable[[BytesLike], str]) -> Callable[[BytesLike], str]:
     """``decode`` refusing, before it reads a byte, input that decodes past Node's limit."""
     most = _MAX_BYTES[name]
 
     def checked(data: BytesLike) -> str:
         if len(data) > most:
-            raise ERR_STRING_TOO_LONG(K_STRING_MAX_LENGTH)
+            raise _too_long()
         return decode(data)
 
     checked.__name__ = checked.__qualname__ = f"decode_{name}"
     return checked
 
 
+# The three hottest decoders check inline, so they cost no extra call.
+_MOST_UTF8: Final = _MAX_BYTES["utf8"]
+_MOST_LATIN1: Final = _MAX_BYTES["latin1"]
+_MOST_HEX: Final = _MAX_BYTES["hex"]
+
+
 def _utf8_decode(data: BytesLike) -> str:
+    if len(data) > _MOST_UTF8:
+        raise _too_long()
     return str(data, "utf-8", "replace")
 
 
 def _latin1_decode(data: BytesLike) -> str:
+    if len(data) > _MOST_LATIN1:
+        raise _too_long()
     return str(data, "latin-1")
 
 
 def _hex_encode(data: BytesLike) -> str:
+    if len(data) > _MOST_HEX:
+        raise _too_long()
     return data.hex()
 
 
 #: Canonical name -> bytes-to-string function (what ``buf.toString(enc)`` returns). Each
 #: refuses input longer than :func:`max_decodable_bytes` with ``ERR_STRING_TOO_LONG``.
 DECODERS: Final[dict[str, Callable[[BytesLike], str]]] = {
-    name: _limited(name, decode)
-    for name, decode in {
-        "utf8": _utf8_decode,
-        "utf16le": _utf16le_decode,
-        "latin1": _latin1_decode,
-        "ascii": _ascii_decode,
-        "hex": _hex_encode,
-        "base64": _base64_encode,
-        "base64url": _base64url_encode,
-    }.items()
+    "utf8": _utf8_decode,
+    "utf16le": _limited("utf16le", _utf16le_decode),
+    "latin1": _latin1_decode,
+    "ascii": _limited("ascii", _ascii_decode),
+    "hex": _hex_encode,
+    "base64": _limited("base64", _base64_encode),
+    "base64url": _limited("base64url", _base64url_encode),
 }
 
 #: Every exact spelling Node accepts without lower-casing -> its encoder (a fast path).
