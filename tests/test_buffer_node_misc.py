@@ -363,3 +363,21 @@ def test_slow_buffer() -> None:
     for size in [math.nan, math.inf, -1, K_MAX_LENGTH + 1]:
         with pytest.raises(errors.ERR_OUT_OF_RANGE):
             Buffer.alloc_unsafe_slow(size)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# test-buffer-fill.js: its ``buf.fill(null)`` case (the rest is ported in
+# test_buffer_node_ported.py; None is JS null/undefined, which fill as zero)
+
+
+def test_fill_null_fills_zeros() -> None:
+    buf = Buffer.alloc(64, 10)
+    buf.fill(0)
+    buf.fill(None)
+    assert all(byte == 0 for byte in buf)
+    buf.fill(1, 16, 32)
+    assert list(buf[:16]) == [0] * 16
+    assert list(buf[16:32]) == [1] * 16
+    assert list(buf[32:]) == [0] * 32
+    buf.fill(None, 16, 32)
+    assert not any(buf)
