@@ -30,16 +30,15 @@ from collections.abc import Callable, Hashable
 from contextvars import copy_context
 from enum import Enum
 from types import CoroutineType
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from ._async_local_storage import AsyncLocalStorage
 from ._frame import call_in_frame
 from ._internal.current_loop import find_host
 from ._internal.validators import validate_function
+from ._loop import Loop
 from .errors import ERR_INVALID_ARG_TYPE, NoLoopError
-
-if TYPE_CHECKING:
-    from ._loop import Loop
+from .process import next_tick
 
 __all__ = [
     "Channel",
@@ -107,27 +106,22 @@ def _rethrow(err: BaseException) -> None:
 def report_uncaught(err: BaseException) -> bool:
     """Make ``err`` an uncaught exception of the current loop on its next tick.
 
-    Returns ``False`` when there is no open loop to report to (the caller then raises it).
-    From a worker thread the error is handed to the loop's thread (its microtask queue,
-    the only queue a thread can reach); it is raised in a copy of the caller's frame.
+    Node: ``process.nextTick(() => triggerUncaughtException(err))``. Returns ``False`` when
+    there is no open loop to report to (the caller then raises it). From a worker thread the
+    error is handed to the loop's thread through its microtask queue, the only queue a
+    thread can reach. Either way it is raised in a copy of the caller's frame.
     """
-    from ._loop import Loop
-
     host = find_host()
     if not isinstance(host, Loop) or host._closed:
         return False
     try:
         if threading.get_ident() == host._thread_id:
-            _next_tick(host, _rethrow, err)
+            next_tick(_rethrow, err)
         else:
             host.call_soon(_rethrow, err)
-    except NoLoopError:
+    except NoLoopError:  # closed meanwhile
         return False
     return True
-
-
-def _next_tick(host: Loop, fn: Callable[..., object], *args: object) -> None:
-    host.call_soon(fn, *args)
 
 
 def _raise_collected(errors: list[Exception], where: str) -> None:
