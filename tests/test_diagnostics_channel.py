@@ -326,6 +326,65 @@ async def test_start_store_follows_tasks_threads_and_loop_callbacks() -> None:
     tc.start.unbind_store(als)
 
 
+async def test_start_store_follows_sync_and_callback_traced_work() -> None:
+    als: AsyncLocalStorage[Any] = AsyncLocalStorage()
+    tc = dc.tracing_channel(fresh())
+    tc.start.bind_store(als, lambda ctx: ctx["id"])
+    seen: list[Any] = []
+    emitter = EventEmitter()
+
+    async def on_async(tag: str) -> None:
+        await trio.sleep(0)
+        seen.append((tag, "async listener", als.get_store()))
+
+    emitter.on("go", on_async)
+
+    def schedule(tag: str) -> None:
+        set_timeout(lambda: seen.append((tag, "timer", als.get_store())), 1)
+        emitter.emit("go", tag)
+
+    def with_callback(tag: str, cb: Callable[..., Any]) -> None:
+        schedule(tag)
+        set_immediate(cb, None, tag)
+
+    async with open_loop():
+        tc.trace_sync(schedule, {"id": "sync"}, "sync")
+        tc.trace_callback(
+            with_callback,
+            -1,
+            {"id": "cb"},
+            "cb",
+            lambda err, res: seen.append((res, "callback", als.get_store())),
+        )
+        assert als.get_store() is None
+    assert sorted(seen) == [
+        ("cb", "async listener", "cb"),
+        ("cb", "callback", "cb"),  # called from an immediate scheduled in the start frame
+        ("cb", "timer", "cb"),
+        ("sync", "async listener", "sync"),
+        ("sync", "timer", "sync"),
+    ]
+    tc.start.unbind_store(als)
+
+
+def test_no_loop_failing_end_subscriber_closes_the_coroutine() -> None:
+    tc = dc.tracing_channel(fresh())
+
+    def failing(ctx: Any, name: Any) -> None:
+        raise RuntimeError("end subscriber")
+
+    handlers = {"end": failing}
+    tc.subscribe(handlers)
+
+    async def body() -> None:
+        raise AssertionError("never runs")
+
+    with pytest.raises(RuntimeError, match="end subscriber"):
+        tc.trace_promise(body)
+    gc.collect()  # an unawaited coroutine would warn here, an error under -W error
+    tc.unsubscribe(handlers)
+
+
 async def test_concurrent_traces_keep_their_own_store() -> None:
     als: AsyncLocalStorage[Any] = AsyncLocalStorage()
     tc = dc.tracing_channel(fresh())
