@@ -42,6 +42,9 @@ TRACE_EVENTS: tuple[tuple[str, str], ...] = (
     ("async_end", "asyncEnd"),
     ("error", "error"),
 )
+#: Attribute name -> Node's name.
+_NODE_NAMES: dict[str, str] = dict(TRACE_EVENTS)
+#: Handler and channel mapping keys (both spellings) -> attribute name.
 _KEYS: dict[str, str] = {}
 for _attr, _node in TRACE_EVENTS:
     _KEYS[_attr] = _attr
@@ -175,8 +178,7 @@ class TracingChannel:
         for attr, handler in _by_event(handlers, "handlers").items():
             if handler is None:
                 continue
-            node = dict(TRACE_EVENTS)[attr]
-            checked[attr] = validate_function(handler, f"handlers.{node}")
+            checked[attr] = validate_function(handler, f"handlers.{_NODE_NAMES[attr]}")
         return {attr: checked[attr] for attr, _ in TRACE_EVENTS if attr in checked}
 
     # ----------------------------------------------------------------------------------------
