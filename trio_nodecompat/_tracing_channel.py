@@ -27,7 +27,7 @@ import inspect
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
-from ._diagnostics_channel import Channel, channel
+from ._diagnostics_channel import _LOCK, Channel, channel
 from ._internal.validators import validate_function, validate_integer
 from .errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE
 
@@ -126,10 +126,12 @@ class TracingChannel:
             )
         for attr, found in channels.items():
             object.__setattr__(self, attr, found)
-        self._active = 0
-        for found in channels.values():
-            found._watch(self)
-        self._recount()
+        # Under the lock every activity change takes, so no change slips between the
+        # registration and the first count.
+        with _LOCK:
+            for found in channels.values():
+                found._watch(self)
+            self._recount()
 
     def __setattr__(self, name: str, value: object) -> None:
         if name != "_active":
