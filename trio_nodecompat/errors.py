@@ -512,6 +512,10 @@ class InvalidCharacterError(NodeError, ValueError):
 
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)
+#
+# No codes of its own: Node's module raises only ERR_INVALID_ARG_TYPE (a bad channel name, a
+# subscriber or callback that is not a function, a bad nameOrChannels); ours also raises
+# ERR_INVALID_ARG_VALUE for a handler mapping with an unknown or doubled key.
 
 
 def _catch_all_codes() -> dict[str, type[NodeError]]:
