@@ -908,3 +908,172 @@ def test_reading_more_readable_removed(must_call: MustCall) -> None:
         readable.push(None)
 
     next_tick(later)
+
+
+# test-stream-readable-unshift.js
+
+
+@node_case
+def test_unshift_string_becomes_buffer(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+
+    def on_data(chunk: Any) -> None:
+        assert isinstance(chunk, Buffer)
+        assert chunk.to_string("utf8") == "abc"
+
+    readable.on("data", must_call(on_data))
+    readable.unshift("abc")
+
+
+@node_case
+def test_unshift_goes_first(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    expected = ["front", "back"]
+    readable.on("data", must_call(lambda c: _check(c.to_string("utf8") == expected.pop(0)), 2))
+    readable.push("back")
+    readable.unshift("front")
+
+
+@node_case
+def test_unshift_with_encoding(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    string = Buffer.from_("abc").to_string("base64")
+    readable.on("data", must_call(lambda c: _check(c.to_string("base64") == string)))
+    readable.unshift(string, "base64")
+
+
+@pytest.mark.parametrize("how", ["set_encoding", "option"])
+async def test_unshift_into_decoding_stream(how: str) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        stream_encoding = "base64"
+        r = (
+            Readable(read=nothing).set_encoding(stream_encoding)
+            if how == "set_encoding"
+            else Readable(read=nothing, encoding=stream_encoding)
+        )
+        encodings = ["utf8", "binary", "hex", "base64"]
+        expected: list[tuple[str, str]] = []
+
+        def on_data(chunk: Any) -> None:
+            encoding, string = expected.pop()
+            got = chunk if isinstance(chunk, str) else chunk.to_string(encoding)
+            assert got == string
+
+        r.on("data", must_call(on_data, len(encodings)))
+        for encoding in encodings:
+            string = "abc"
+            expect = (
+                Buffer.from_(string, encoding).to_string(stream_encoding)
+                if encoding != stream_encoding
+                else string
+            )
+            expected.append((encoding, expect))
+            r.unshift(string, encoding)
+
+    await case()
+
+
+@pytest.mark.parametrize("how", ["set_encoding", "option"])
+async def test_push_then_unshift_decoding(how: str) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        r = (
+            Readable(read=nothing).set_encoding("base64")
+            if how == "set_encoding"
+            else Readable(read=nothing, encoding="base64")
+        )
+        want = Buffer.from_("abc").to_string("base64")
+        r.on("data", must_call(lambda c: _check(c == want), 2))
+        r.push("abc")
+        r.unshift("abc")
+
+    await case()
+
+
+@node_case
+def test_unshift_object_mode(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=nothing)
+    chunks: list[Any] = ["a", 1, {}, []]
+    readable.on("data", must_call(lambda c: _check(c is chunks.pop()), len(chunks)))
+    for chunk in list(chunks):
+        readable.unshift(chunk)
+
+
+@node_case
+def test_unshift_in_readable_then_data(must_call: MustCall) -> None:
+    hwm = 50
+
+    class ArrayReader(Readable):
+        def __init__(self) -> None:
+            super().__init__(high_water_mark=hwm)
+            self.items = [str(i) for i in [0] * (hwm * 2)]
+
+        def _read(self, size: int) -> None:
+            while self.items:
+                chunk = self.items.pop(0)
+                if not self.items:
+                    self.push(chunk)
+                    self.push(None)
+                    return
+                if not self.push(chunk):
+                    return
+
+    stream = ArrayReader()
+
+    def on_read() -> None:
+        while stream.read() is not None:
+            stream.remove_listener("readable", on_read)
+            stream.unshift("a")
+            stream.on("data", nothing)
+            break
+
+    stream.once("readable", must_call(on_read))
+    stream.on("end", must_call())
+
+
+# test-stream-readable-hwm-0-no-flow-data.js
+
+
+@node_case
+def test_hwm_0_no_flow_data(must_call: MustCall) -> None:
+    stream_data: list[Any] = ["a", None]
+    calls: list[str] = []
+
+    def shown(value: Any) -> str:
+        return "null" if value is None else str(value)
+
+    def read(self: Readable, n: int) -> None:
+        calls.append("_read:" + shown(stream_data[0]))
+
+        def later() -> None:
+            calls.append("push:" + shown(stream_data[0]))
+            self.push(stream_data.pop(0))
+
+        next_tick(later)
+
+    r = Readable(read=must_call(read, 2), high_water_mark=0, object_mode=True)
+    assert r.readable_flowing is None
+    r.on("readable", must_call(lambda: calls.append("readable"), 2))
+    assert r.readable_flowing is False
+    r.on("data", must_call(lambda data: calls.append("data:" + data)))
+    r.on("end", must_call(lambda: calls.append("end")))
+    assert r.readable_flowing is False
+    first = ["_read:a", "push:a", "readable"]
+
+    def step1() -> None:
+        assert calls == first
+        assert r.read() == "a"
+        assert calls == [*first, "data:a"]
+        assert r.read() is None
+
+        def step2() -> None:
+            second = [*first, "data:a", "_read:null", "push:null", "readable"]
+            assert calls == second
+            assert r.read() is None
+            assert calls == second
+            next_tick(must_call(lambda: _check(calls == [*second, "end"])))
+
+        set_immediate(must_call(step2))
+
+    set_immediate(must_call(step1))
