@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from _stream_support import MustCall, next_tick, node_case
+from _stream_support import MustCall, next_tick, node_case, set_immediate
 
 from trio_nodecompat.errors import ERR_STREAM_DESTROYED
 from trio_nodecompat.stream import Duplex, Readable, Transform, Writable
@@ -479,3 +479,243 @@ def test_construct_then_destroy(must_call: MustCall) -> None:
     )
     w.on("close", must_call())
     w.destroy()
+
+
+# test-stream-writable-destroy.js, the remaining blocks
+
+
+@node_case
+def test_writable_end_in_destroy_no_finish(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+
+    def destroy(err: Any, cb: Any) -> None:
+        assert err is None
+
+        def later() -> None:
+            w.end()
+            cb()
+
+        next_tick(later)
+
+    w._destroy = must_call(destroy)  # type: ignore[method-assign]
+    w.on("finish", must_call.never("finish"))
+    w.on("close", must_call())
+    w.destroy()
+    assert w.destroyed is True
+
+
+@node_case
+def test_writable_destroy_callback_error(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    expected = Exception("kaboom")
+    w._destroy = must_call(lambda err, cb: (check(err is None), cb(expected)))  # type: ignore[method-assign]
+    w.on("close", must_call())
+    w.on("finish", must_call.never("finish"))
+    w.on("error", must_call(lambda err: check(err is expected)))
+    w.destroy()
+    assert w.destroyed is True
+
+
+@node_case
+def test_writable_double_error(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    ticked = False
+    w.on("close", must_call(lambda: check(ticked)))
+
+    def on_error(err: Any) -> None:
+        assert ticked
+        assert str(err) == "kaboom 1"
+        assert w._writable_state.error_emitted is True
+
+    w.on("error", must_call(on_error))
+    expected = Exception("kaboom 1")
+    w.destroy(expected)
+    w.destroy(Exception("kaboom 2"))
+    assert w._writable_state.errored is expected
+    assert w._writable_state.error_emitted is False
+    assert w.destroyed is True
+    ticked = True
+
+
+@node_case
+def test_writable_destroy_again_before_callback(must_call: MustCall) -> None:
+    w = Writable(
+        destroy=must_call(lambda self, err, cb: next_tick(cb, Exception("kaboom 1"))),
+        write=lambda self, c, e, cb: cb(),
+    )
+    ticked = False
+
+    def on_close() -> None:
+        w.on("error", must_call.never("error"))
+        w.destroy(Exception("hello"))
+        assert ticked
+        assert w._writable_state.error_emitted is True
+
+    def on_error(err: Any) -> None:
+        assert ticked
+        assert str(err) == "kaboom 1"
+        assert w._writable_state.error_emitted is True
+
+    w.on("close", must_call(on_close))
+    w.on("error", must_call(on_error))
+    w.destroy()
+    assert w.destroyed is True
+    assert w._writable_state.errored is None
+    assert w._writable_state.error_emitted is False
+    w.destroy(Exception("kaboom 2"))
+    assert w._writable_state.error_emitted is False
+    assert w._writable_state.errored is None
+    ticked = True
+
+
+@node_case
+def test_writable_destroyed_set_by_hand(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    w.destroyed = True
+    assert w.destroyed is True
+    w.on("close", must_call.never("close"))
+    w.destroy()
+
+
+@node_case
+def test_writable_destroy_twice_callback(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    w.destroy()
+    w.destroy(Exception("kaboom"), must_call(lambda *args: check(args == ())))
+
+
+@node_case
+def test_writable_undestroy_calls_final_again(must_call: MustCall) -> None:
+    w = Writable(
+        write=must_call.never("write"), final=must_call(lambda self, cb: cb(), 2), auto_destroy=True
+    )
+    w.end()
+
+    def again() -> None:
+        w._undestroy()
+        w.end()
+
+    w.once("close", must_call(again))
+
+
+@node_case
+def test_writable_corked_writes_then_destroy(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    w.on("error", must_call.never("error"))
+    w.cork()
+    w.write("asd", must_call())
+    w.uncork()
+    w.cork()
+    destroyed = lambda err: check(  # noqa: E731
+        isinstance(err, ERR_STREAM_DESTROYED)
+        and str(err) == "Cannot call write after a stream was destroyed"
+    )
+    w.write("asd", must_call(destroyed))
+    w.destroy()
+    w.write("asd", must_call(destroyed))
+    w.uncork()
+
+
+@node_case
+def test_writable_end_cb_after_error_and_destroy(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb(Exception("asd")))
+
+    def on_error(_err: Any) -> None:
+        w.destroy()
+        ticked = False
+
+        def ended(err: Any) -> None:
+            assert ticked
+            assert isinstance(err, ERR_STREAM_DESTROYED)
+
+        w.end(must_call(ended))
+        ticked = True
+
+    w.on("error", must_call(on_error))
+    w.write("asd")
+
+
+@node_case
+def test_writable_end_cb_after_finish_and_destroy(must_call: MustCall) -> None:
+    from trio_nodecompat.errors import ERR_STREAM_ALREADY_FINISHED
+
+    w = Writable(write=lambda self, c, e, cb: cb())
+
+    def on_finish() -> None:
+        w.destroy()
+        ticked = False
+
+        def ended(err: Any) -> None:
+            assert ticked
+            assert isinstance(err, ERR_STREAM_ALREADY_FINISHED)
+
+        w.end(must_call(ended))
+        ticked = True
+
+    w.on("finish", must_call(on_finish))
+    w.end()
+
+
+@node_case
+def test_writable_end_cb_gets_destroy_error(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: next_tick(cb))
+    err = Exception("asd")
+    w.once("error", must_call(lambda e: check(str(e) == "asd")))
+    w.end("asd", must_call(lambda e: check(e is err)))
+    w.destroy(err)
+
+
+@node_case
+def test_writable_buffered_callbacks_get_error(must_call: MustCall) -> None:
+    err = Exception("asd")
+    w = Writable(write=lambda self, c, e, cb: next_tick(cb, err), auto_destroy=False)
+    w.cork()
+    w.write("asd", must_call(lambda e: check(e is err)))
+    w.write("asd", must_call(lambda e: check(e is err)))
+    w.on("error", must_call(lambda e: check(e is err)))
+    w.uncork()
+
+
+@node_case
+def test_writable_callback_order_on_destroy(must_call: MustCall) -> None:
+    state = 0
+
+    def first(*_a: Any) -> None:
+        nonlocal state
+        assert state == 0
+        state += 1
+
+    def second(err: Any) -> None:
+        nonlocal state
+        assert isinstance(err, ERR_STREAM_DESTROYED)
+        assert state == 1
+        state += 1
+
+    w = Writable(write=lambda self, c, e, cb: set_immediate(cb))
+    w.write("asd", must_call(first))
+    w.write("asd", must_call(second))
+    w.destroy()
+
+
+@node_case
+def test_writable_callback_twice_without_auto_destroy(must_call: MustCall) -> None:
+    w = Writable(auto_destroy=False, write=lambda self, c, e, cb: (cb(), cb()))
+    w.on("error", must_call(lambda _e: check(w._writable_state.errored is not None)))
+    w.write("asd")
+
+
+@node_case
+def test_writable_destroy_twice_after_end(must_call: MustCall) -> None:
+    w = Writable(write=lambda self, c, e, cb: cb())
+    w.end(must_call())
+    w.destroy()
+    w.destroy()
+
+
+@node_case
+def test_writable_final_never_calls_back_destroy_error(must_call: MustCall) -> None:
+    s = Writable(final=lambda self, cb: None)
+    err = Exception("oh no")
+    s.end(must_call(lambda e: check(e is err)))
+    s.on("error", must_call(lambda e: check(e is err)))
+    s.destroy(err)
