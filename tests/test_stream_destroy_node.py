@@ -719,3 +719,113 @@ def test_writable_final_never_calls_back_destroy_error(must_call: MustCall) -> N
     s.end(must_call(lambda e: check(e is err)))
     s.on("error", must_call(lambda e: check(e is err)))
     s.destroy(err)
+
+
+# test-stream-duplex-destroy.js, the remaining blocks
+
+
+def _duplex(**options: Any) -> Duplex:
+    return Duplex(write=lambda self, c, e, cb: cb(), read=nothing, **options)
+
+
+@node_case
+def test_duplex_custom_destroy_variants(must_call: MustCall) -> None:
+    expected = Exception("kaboom")
+    d1 = Duplex(
+        write=lambda self, c, e, cb: cb(),
+        read=nothing,
+        destroy=must_call(lambda self, err, cb: (check(err is expected), cb())),
+    )
+    d1.on("finish", must_call.never("finish"))
+    d1.on("end", must_call.never("end"))
+    d1.on("error", must_call.never("error"))
+    d1.on("close", must_call())
+    d1.destroy(expected)
+    assert d1.destroyed is True
+
+    d2 = _duplex()
+    d2._destroy = must_call(lambda err, cb: (check(err is None), cb()))  # type: ignore[method-assign]
+    d2.destroy()
+    assert d2.destroyed is True
+
+    d3 = _duplex()
+    d3._destroy = must_call(lambda err, cb: (check(err is None), cb(expected)))  # type: ignore[method-assign]
+    d3.on("finish", must_call.never("finish"))
+    d3.on("end", must_call.never("end"))
+    d3.on("error", must_call(lambda err: check(err is expected)))
+    d3.destroy()
+    assert d3.destroyed is True
+
+
+@node_case
+def test_duplex_end_in_destroy(must_call: MustCall) -> None:
+    d = _duplex()
+    d.resume()
+
+    def destroy(err: Any, cb: Any) -> None:
+        assert err is None
+
+        def later() -> None:
+            d.push(None)
+            d.end()
+            cb()
+
+        next_tick(later)
+
+    d._destroy = must_call(destroy)  # type: ignore[method-assign]
+    fail = must_call.never("finish or end")
+    d.on("finish", fail)
+    d.on("end", fail)
+    d.destroy()
+    d.remove_listener("end", fail)
+    d.remove_listener("finish", fail)
+    d.on("end", must_call.never("end"))
+    d.on("finish", must_call.never("finish"))
+    assert d.destroyed is True
+
+
+@node_case
+def test_duplex_half_open_destroy_and_by_hand(must_call: MustCall) -> None:
+    d = _duplex(allow_half_open=True)
+    d.resume()
+    d.on("finish", must_call.never("finish"))
+    d.on("end", must_call.never("end"))
+    d.destroy()
+    assert d.destroyed is True
+
+    d2 = _duplex()
+    d2.destroyed = True
+    assert d2.destroyed is True
+    d2.on("finish", must_call.never("finish"))
+    d2.on("end", must_call.never("end"))
+    d2.destroy()
+
+
+@node_case
+def test_duplex_auto_destroy_one_side_disabled(must_call: MustCall) -> None:
+    d = _duplex(writable=False, auto_destroy=True)
+    d.push(None)
+    d.resume()
+    d.on("close", must_call())
+
+    d2 = _duplex(readable=False, auto_destroy=True)
+    d2.end()
+    d2.on("close", must_call())
+
+
+@node_case
+def test_duplex_no_half_open_end_on_next_tick(must_call: MustCall) -> None:
+    d = _duplex(allow_half_open=False, auto_destroy=True)
+    d.push(None)
+    d.resume()
+    original_end = d.end
+    d.end = must_call.never("end() before the tick")  # type: ignore[method-assign]
+
+    def on_end() -> None:
+        def restore() -> None:
+            d.end = must_call(original_end)  # type: ignore[method-assign]
+
+        next_tick(restore)
+
+    d.on("end", on_end)
+    d.on("close", must_call())
