@@ -829,3 +829,52 @@ def test_duplex_no_half_open_end_on_next_tick(must_call: MustCall) -> None:
 
     d.on("end", on_end)
     d.on("close", must_call())
+
+
+# test-stream-transform-destroy.js, the remaining blocks
+
+
+@node_case
+def test_transform_custom_destroy_swallows(must_call: MustCall) -> None:
+    expected = Exception("kaboom")
+    t = Transform(
+        transform=nothing,
+        destroy=must_call(lambda self, err, cb: (check(err is expected), cb())),
+    )
+    t.resume()
+    t.on("end", must_call.never("end"))
+    t.on("close", must_call())
+    t.on("finish", must_call.never("finish"))
+    t.on("error", must_call.never("error"))
+    t.destroy(expected)
+
+    t2 = Transform(transform=nothing)
+    t2._destroy = must_call(lambda err, cb: (check(err is None), cb()))  # type: ignore[method-assign]
+    t2.destroy()
+
+
+@node_case
+def test_transform_end_in_destroy_still_ends(must_call: MustCall) -> None:
+    t = Transform(transform=nothing)
+    t.resume()
+
+    def destroy(err: Any, cb: Any) -> None:
+        assert err is None
+
+        def later() -> None:
+            t.push(None)
+            t.end()
+            cb()
+
+        next_tick(later)
+
+    t._destroy = must_call(destroy)  # type: ignore[method-assign]
+    fail = must_call.never("finish or end")
+    t.on("finish", fail)
+    t.on("end", fail)
+    t.on("close", must_call())
+    t.destroy()
+    t.remove_listener("end", fail)
+    t.remove_listener("finish", fail)
+    t.on("end", must_call())
+    t.on("finish", must_call.never("finish"))
