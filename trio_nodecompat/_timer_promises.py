@@ -13,7 +13,9 @@ from typing import Any, Generic, TypeVar, overload
 
 import trio
 
+from . import _timers
 from ._timers import clamp_delay
+from .util._promisify import CUSTOM_PROMISIFY
 
 __all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
 
@@ -103,3 +105,10 @@ def set_interval(delay: float | None = None, value: Any = None) -> Interval[Any]
     ``async for _ in set_interval(100): ...``; ``break`` (or a cancel scope) stops it.
     """
     return Interval(delay, value, _stacklevel=2)
+
+
+# Node's setTimeout and setImmediate carry ``util.promisify.custom`` pointing at their
+# ``timers/promises`` forms, so ``promisify(set_timeout)`` is :func:`set_timeout` above (not a
+# wrapper that would pass a callback as the delay). setInterval has none, as in Node.
+setattr(_timers.set_timeout, CUSTOM_PROMISIFY, set_timeout)
+setattr(_timers.set_immediate, CUSTOM_PROMISIFY, set_immediate)
