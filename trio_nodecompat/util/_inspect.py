@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_OPTIONS",
     "InspectOptions",
     "Inspector",
+    "OUTPUT_BUDGET",
     "format_number",
     "inspect",
     "js_number",
@@ -37,6 +38,10 @@ __all__ = [
 CUSTOM_INSPECT: Final = "nodejs_util_inspect_custom"
 
 InspectOptions = dict[str, Any]
+
+#: Characters one indentation level may take before ``inspect`` stops descending (Node's
+#: ``2 ** 27`` limit on ``ctx.budget``); see :meth:`Inspector._spend`.
+OUTPUT_BUDGET: Final = 2**27
 
 #: Node's ``util.inspect.defaultOptions`` in this package's spelling (mutable, as Node's).
 DEFAULT_OPTIONS: InspectOptions = {
@@ -264,6 +269,8 @@ class Inspector:
         self.current_depth = 0
         self.seen: list[object] = []
         self.circular: dict[int, int] = {}
+        # Characters written so far per indentation level (Node's ``ctx.budget``).
+        self.budget: dict[int, int] = {}
 
     # -- tokens -----------------------------------------------------------------------------
 
@@ -307,9 +314,10 @@ class Inspector:
             and len(value) > self.break_length - self.indentation_lvl - 4
         ):
             # Node splits after each "\n" only (not at other line breaks).
-            lines = re.split(r"(?<=\n)", value)
-            if lines and lines[-1] == "":
-                lines.pop()
+            parts = value.split("\n")
+            lines = [part + "\n" for part in parts[:-1]]
+            if parts[-1]:
+                lines.append(parts[-1])
             joiner = " +\n" + " " * (self.indentation_lvl + 2)
             return joiner.join(self.stylize(str_escape(line), "string") for line in lines) + trailer
         return self.stylize(str_escape(value), "string") + trailer
@@ -425,7 +433,24 @@ class Inspector:
                 output.sort(key=functools.cmp_to_key(self.sorted))
             else:
                 output.sort()
-        return self.reduce_to_single_string(output, base, braces, kind, recurse_times, value)
+        return self._spend(
+            self.reduce_to_single_string(output, base, braces, kind, recurse_times, value)
+        )
+
+    def _spend(self, text: str) -> str:
+        """Count ``text`` against its indentation level's budget; past it, stop descending.
+
+        Node keeps a running total of the characters written at each indentation level; once
+        one passes ``OUTPUT_BUDGET`` (2**27), the depth drops to -1, so every container still
+        to come prints as its one-word summary (``[Object]``). A large graph that shares
+        sub-objects (without cycles) would otherwise print in full at each of its exponentially
+        many paths: ``depth=None`` on such a graph ends in seconds instead of never.
+        """
+        total = self.budget.get(self.indentation_lvl, 0) + len(text)
+        self.budget[self.indentation_lvl] = total
+        if total > OUTPUT_BUDGET:
+            self.depth = -1
+        return text
 
     def _format_repr(self, value: object) -> str:
         text = repr(value)
@@ -461,7 +486,9 @@ class Inspector:
             output = self._mapping_entries(attrs, recurse_times)
         finally:
             self.seen.pop()
-        return self.reduce_to_single_string(output, text, ["{", "}"], _OBJECT, recurse_times, err)
+        return self._spend(
+            self.reduce_to_single_string(output, text, ["{", "}"], _OBJECT, recurse_times, err)
+        )
 
     # -- entries ----------------------------------------------------------------------------
 
