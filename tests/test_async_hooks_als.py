@@ -24,6 +24,9 @@ from trio_nodecompat.async_hooks import AsyncLocalStorage, Snapshot
 # Basics
 
 
+# Newer than v20: the ``default_value`` and ``name`` options (Node's ``defaultValue``/``name``)
+# are not in Node v20.11.1 (``new AsyncLocalStorage({ defaultValue: 1 }).getStore()`` is
+# undefined there); this package follows the newer Node and workerd.
 def test_get_store_outside_run_is_the_default() -> None:
     assert AsyncLocalStorage().get_store() is None
     marker = object()
@@ -425,8 +428,9 @@ def test_exit_inside_run_does_not_leak() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Ported: test/parallel/test-async-local-storage-isolation.js (the run parts; enterWith and
-# disable are refused, see above)
+# Newer than v20: ported from test/parallel/test-async-local-storage-isolation.js, which Node's
+# v20.11.1 test tree does not have (the run parts; enterWith and disable are refused, see
+# above). The behaviour it checks is Node 20's too.
 
 
 def test_instances_are_isolated() -> None:
