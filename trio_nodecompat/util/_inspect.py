@@ -16,9 +16,10 @@ import math
 import re
 import traceback
 import types as _pytypes
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, time, timedelta
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE
 
@@ -56,46 +57,93 @@ DEFAULT_OPTIONS: InspectOptions = {
     "numeric_separator": False,
 }
 
-#: Node's ``util.inspect.colors``: ANSI codes (on, off) by color name.
-COLORS: Final[dict[str, tuple[int, int]]] = {
-    "reset": (0, 0),
-    "bold": (1, 22),
-    "dim": (2, 22),
-    "italic": (3, 23),
-    "underline": (4, 24),
-    "blink": (5, 25),
-    "inverse": (7, 27),
-    "hidden": (8, 28),
-    "strikethrough": (9, 29),
-    "doubleunderline": (21, 24),
-    "black": (30, 39),
-    "red": (31, 39),
-    "green": (32, 39),
-    "yellow": (33, 39),
-    "blue": (34, 39),
-    "magenta": (35, 39),
-    "cyan": (36, 39),
-    "white": (37, 39),
-    "bgBlack": (40, 49),
-    "bgRed": (41, 49),
-    "bgGreen": (42, 49),
-    "bgYellow": (43, 49),
-    "bgBlue": (44, 49),
-    "bgMagenta": (45, 49),
-    "bgCyan": (46, 49),
-    "bgWhite": (47, 49),
-    "framed": (51, 54),
-    "overlined": (53, 55),
-    "gray": (90, 39),
-    "grey": (90, 39),
-    "redBright": (91, 39),
-    "greenBright": (92, 39),
-    "yellowBright": (93, 39),
-    "blueBright": (94, 39),
-    "magentaBright": (95, 39),
-    "cyanBright": (96, 39),
-    "whiteBright": (97, 39),
-}
+
+class _ColorTable(dict[str, tuple[int, int]]):
+    """Node's ``util.inspect.colors``: a dict of colors that also answers to their aliases.
+
+    Node defines ``grey``, ``blackBright``, ``faint``, ... as non-enumerable accessors of
+    other entries: reading or assigning an alias reads or assigns the color it names, and
+    the aliases are not listed among the keys. This dict does the same.
+    """
+
+    ALIASES: ClassVar[dict[str, str]] = {
+        "grey": "gray",
+        "blackBright": "gray",
+        "bgGrey": "bgGray",
+        "bgBlackBright": "bgGray",
+        "faint": "dim",
+        "strikeThrough": "strikethrough",
+        "crossedout": "strikethrough",
+        "crossedOut": "strikethrough",
+        "conceal": "hidden",
+        "swapColors": "inverse",
+        "swapcolors": "inverse",
+        "doubleUnderline": "doubleunderline",
+    }
+
+    def __getitem__(self, name: str) -> tuple[int, int]:
+        return super().__getitem__(self.ALIASES.get(name, name))
+
+    def __setitem__(self, name: str, value: tuple[int, int]) -> None:
+        super().__setitem__(self.ALIASES.get(name, name), value)
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(self.ALIASES.get(name, name) if isinstance(name, str) else name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The color called ``name`` (or an alias of it), else ``default``."""
+        return self[name] if name in self else default
+
+
+#: Node's ``util.inspect.colors``: ANSI codes (on, off) by color name (and alias).
+COLORS: Final = _ColorTable(
+    {
+        "reset": (0, 0),
+        "bold": (1, 22),
+        "dim": (2, 22),
+        "italic": (3, 23),
+        "underline": (4, 24),
+        "blink": (5, 25),
+        "inverse": (7, 27),
+        "hidden": (8, 28),
+        "strikethrough": (9, 29),
+        "doubleunderline": (21, 24),
+        "black": (30, 39),
+        "red": (31, 39),
+        "green": (32, 39),
+        "yellow": (33, 39),
+        "blue": (34, 39),
+        "magenta": (35, 39),
+        "cyan": (36, 39),
+        "white": (37, 39),
+        "bgBlack": (40, 49),
+        "bgRed": (41, 49),
+        "bgGreen": (42, 49),
+        "bgYellow": (43, 49),
+        "bgBlue": (44, 49),
+        "bgMagenta": (45, 49),
+        "bgCyan": (46, 49),
+        "bgWhite": (47, 49),
+        "framed": (51, 54),
+        "overlined": (53, 55),
+        "gray": (90, 39),
+        "redBright": (91, 39),
+        "greenBright": (92, 39),
+        "yellowBright": (93, 39),
+        "blueBright": (94, 39),
+        "magentaBright": (95, 39),
+        "cyanBright": (96, 39),
+        "whiteBright": (97, 39),
+        "bgGray": (100, 49),
+        "bgRedBright": (101, 49),
+        "bgGreenBright": (102, 49),
+        "bgYellowBright": (103, 49),
+        "bgBlueBright": (104, 49),
+        "bgMagentaBright": (105, 49),
+        "bgCyanBright": (106, 49),
+        "bgWhiteBright": (107, 49),
+    }
+)
 
 #: Node's ``util.inspect.styles``: the color of each kind of token.
 STYLES: Final[dict[str, str]] = {
@@ -120,6 +168,28 @@ _ANSI = re.compile(r"\x1b\[\d\d?m")
 _MIN_LINE_WIDTH = 16
 
 
+_C0 = re.compile(r"[\x00-\x1f]")
+
+
+def string_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal, as Node's ``getStringWidth`` counts them.
+
+    East Asian wide and fullwidth characters take two columns; control characters,
+    combining marks and other zero-width characters none; everything else one.
+    """
+    if text.isascii():
+        return len(text) - len(_C0.findall(text))
+    width = 0
+    for char in unicodedata.normalize("NFC", text):
+        code = ord(char)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            continue
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
 def _meta(code: int) -> str:
     if code == 8:
         return "\\b"
@@ -140,8 +210,10 @@ def _meta(code: int) -> str:
     return f"\\x{code:02X}"
 
 
-_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]")
-_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates only: a high surrogate followed by a low one is one JS character (as Node).
+_LONE_SURROGATE = r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]"
+_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
+_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
 
 
 def str_escape(text: str) -> str:
@@ -279,13 +351,19 @@ class Inspector:
         if not self.colors:
             return text
         color = STYLES.get(style)
-        if color is None:
-            return text
-        on, off = COLORS[color]
+        codes = COLORS.get(color) if color is not None else None
+        if codes is None:
+            return text  # an unknown color name prints plain, as in Node
+        on, off = codes
         return f"\x1b[{on}m{text}\x1b[{off}m"
 
     def _width(self, text: str) -> int:
+        """Characters of ``text`` without its colors (Node's ``isBelowBreakLength`` count)."""
         return len(_ANSI.sub("", text)) if self.colors else len(text)
+
+    def _columns(self, text: str) -> int:
+        """Terminal columns of ``text`` without its colors (Node's ``getStringWidth``)."""
+        return string_width(_ANSI.sub("", text) if self.colors else text)
 
     def format_primitive(self, value: object) -> str | None:
         """The rendering of a scalar, or ``None`` if ``value`` is not one."""
@@ -373,6 +451,9 @@ class Inspector:
             entries = lambda rt: self._list_entries(value, rt)  # noqa: E731
         elif isinstance(value, set | frozenset):
             prefix = f"{tp.__name__}({len(value)}) "
+            if tp not in (set, frozenset):
+                # Node tags a subclass with its builtin: ``SetSubclass(3) [Set] { ... }``.
+                prefix += f"[{'frozenset' if isinstance(value, frozenset) else 'set'}] "
             if not value:
                 return f"{prefix}{{}}"
             braces = [f"{prefix}{{", "}"]
@@ -498,7 +579,7 @@ class Inspector:
         extra = " "
         self.indentation_lvl += diff
         text = self.format_value(value, recurse_times)
-        if diff == 3 and self.break_length < self._width(text):
+        if diff == 3 and self.break_length < self._columns(text):
             extra = "\n" + " " * self.indentation_lvl
         self.indentation_lvl -= diff
         if kind == _ARRAY:
@@ -599,7 +680,7 @@ class Inspector:
         separator_space = 2
         data_len = []
         for i in range(output_length):
-            length = self._width(output[i])
+            length = self._columns(output[i])
             data_len.append(length)
             total_length += length + separator_space
             max_length = max(max_length, length)
@@ -610,11 +691,14 @@ class Inspector:
             average_bias = math.sqrt(actual_max - total_length / len(output))
             biased_max = max(actual_max - 3 - average_bias, 1)
             compact = self.compact if not isinstance(self.compact, bool) else 3
-            columns = min(
-                _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
-                math.floor((self.break_length - self.indentation_lvl) / actual_max),
-                compact * 4,
-                15,
+            # min() of these is never the (possibly infinite) break_length term alone.
+            columns = int(
+                min(
+                    _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
+                    _js_floor((self.break_length - self.indentation_lvl) / actual_max),
+                    compact * 4,
+                    15,
+                )
             )
             if columns <= 1:
                 return output
@@ -653,6 +737,11 @@ class Inspector:
                 grouped.append(output[output_length])
             output = grouped
         return output
+
+
+def _js_floor(x: float) -> float:
+    """JavaScript's ``Math.floor``: an infinite ``break_length`` stays infinite."""
+    return x if math.isinf(x) else math.floor(x)
 
 
 def _js_round(x: float) -> int:
@@ -717,8 +806,6 @@ class _Inspect:
     #: ``def nodejs_util_inspect_custom(self, depth, options, inspect)`` returns a string, or
     #: a value to inspect in place of ``self``.
     custom: Final = CUSTOM_INSPECT
-    #: Node's ``util.inspect.defaultOptions`` (snake_case keys); assign to change defaults.
-    default_options: Final = DEFAULT_OPTIONS
     #: Node's ``util.inspect.colors``.
     colors: Final = COLORS
     #: Node's ``util.inspect.styles``.
@@ -749,6 +836,25 @@ class _Inspect:
         if unknown:
             raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
         return Inspector(merged).format_value(value, 0)
+
+    @property
+    def default_options(self) -> InspectOptions:
+        """Node's ``util.inspect.defaultOptions`` (snake_case keys), a dict to change in place.
+
+        Assigning a mapping merges it in, as Node's setter does (``Object.assign``); anything
+        but a mapping raises ``ERR_INVALID_ARG_TYPE`` and an unknown option
+        ``ERR_INVALID_ARG_VALUE``, leaving the defaults as they were.
+        """
+        return DEFAULT_OPTIONS
+
+    @default_options.setter
+    def default_options(self, options: Mapping[str, Any]) -> None:
+        if not isinstance(options, Mapping):
+            raise ERR_INVALID_ARG_TYPE("options", "object", options)
+        unknown = set(options) - _OPTION_NAMES
+        if unknown:
+            raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
+        DEFAULT_OPTIONS.update(options)
 
     def __repr__(self) -> str:
         return "<function inspect>"
