@@ -1,15 +1,18 @@
-"""AsyncLocalStorage across real I/O: Node v20.11.1's socket, dgram and http-multiclients tests.
+"""AsyncLocalStorage across real I/O: Node v20.11.1's socket, dgram, TLS and http tests.
 
 Node's tests check that a store set around ``net.connect``/``dgram.send``/``http.get`` is the
 store its I/O callbacks see. Here the I/O is Trio's (TCP streams and UDP sockets on
 localhost) and the callbacks are the code after each ``await``, or a task started from the
 frame: the store must survive every wait on the network, and concurrent clients must never
-see each other's. (node:http itself is not part of this package.)
+see each other's. node:http is not part of this package: its tests become a minimal HTTP/1.1
+exchange over Trio TCP.
 """
 
 from __future__ import annotations
 
 import functools
+import ssl
+from pathlib import Path
 from typing import Any
 
 import trio
@@ -128,3 +131,114 @@ async def test_concurrent_clients_each_fill_their_own_store() -> None:
                 cls.run({}, clients.start_soon, get)
         nursery.cancel_scope.cancel()
     assert sorted(done) == [str(i) for i in range(num_clients)]
+
+
+# Ported: test/async-hooks/test-async-local-storage-tlssocket.js, with trio.SSLStream and a
+# self-signed certificate (tests/fixtures/tls).
+async def test_the_store_survives_a_tls_round_trip() -> None:
+    tls = Path(__file__).parent / "fixtures" / "tls"
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(tls / "localhost.crt", tls / "localhost.key")
+    client_ctx = ssl.create_default_context(cafile=str(tls / "localhost.crt"))
+    als: AsyncLocalStorage[dict[str, str]] = AsyncLocalStorage()
+    store = {"val": "abcd"}
+    seen: list[object] = []
+
+    async def handle(plain: trio.SocketStream) -> None:
+        stream = trio.SSLStream(plain, server_ctx, server_side=True)
+        async with stream:
+            await stream.send_all(b"Hello, world!")
+            async for data in stream:
+                await stream.send_all(data)
+
+    async with trio.open_nursery() as nursery:
+        listeners = await nursery.start(
+            functools.partial(trio.serve_tcp, handle, 0, host="127.0.0.1")
+        )
+        port = listeners[0].socket.getsockname()[1]
+
+        async def client() -> None:
+            stream = await trio.open_ssl_over_tcp_stream("127.0.0.1", port, ssl_context=client_ctx)
+            async with stream:
+                assert await stream.receive_some() == b"Hello, world!"
+                seen.append(als.get_store())
+
+        await als.run(store, client)
+        nursery.cancel_scope.cancel()
+    assert seen == [store]
+
+
+async def _http_server(nursery: trio.Nursery, seen: list[str]) -> int:
+    """A minimal HTTP/1.1 server answering every request on a connection with ``ok``."""
+
+    async def handle(stream: trio.SocketStream) -> None:
+        async with stream:
+            buffer = b""
+            async for data in stream:
+                buffer += data
+                while b"\r\n\r\n" in buffer:
+                    head, _, buffer = buffer.partition(b"\r\n\r\n")
+                    seen.append(head.split(b" ")[1].decode())
+                    await stream.send_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+
+    listeners = await nursery.start(functools.partial(trio.serve_tcp, handle, 0, host="127.0.0.1"))
+    port: int = listeners[0].socket.getsockname()[1]
+    return port
+
+
+async def _get(stream: trio.abc.Stream, path: str) -> bytes:
+    await stream.send_all(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+    response = b""
+    while not response.endswith(b"\r\n\r\nok"):
+        response += await stream.receive_some()
+    return response
+
+
+# Ported: test/async-hooks/test-async-local-storage-http.js, with a minimal HTTP exchange over
+# Trio TCP (node:http is not part of this package): the response handler sees the store.
+async def test_the_store_survives_an_http_request() -> None:
+    als: AsyncLocalStorage[dict[str, str]] = AsyncLocalStorage()
+    requests: list[str] = []
+    seen: list[object] = []
+    async with trio.open_nursery() as nursery:
+        port = await _http_server(nursery, requests)
+
+        async def get() -> None:
+            store = als.get_store()
+            assert store is not None
+            store["hello"] = "world"
+            stream = await trio.open_tcp_stream("127.0.0.1", port)
+            async with stream:
+                assert (await _get(stream, "/")).startswith(b"HTTP/1.1 200 OK")
+                seen.append(als.get_store())
+
+        await als.run({}, get)
+        nursery.cancel_scope.cancel()
+    assert seen == [{"hello": "world"}]
+    assert requests == ["/"]
+
+
+# Ported: test/async-hooks/test-async-local-storage-http-agent.js. Node's agent with
+# maxSockets: 1 queues three requests on one socket; here three tasks, each in its own store,
+# take turns on one shared connection (a lock plays the agent's queue), and each response is
+# read in the store of the request that sent it.
+async def test_requests_queued_on_one_connection_keep_their_stores() -> None:
+    als: AsyncLocalStorage[int] = AsyncLocalStorage()
+    requests: list[str] = []
+    responses: list[tuple[int | None, int]] = []
+    async with trio.open_nursery() as nursery:
+        port = await _http_server(nursery, requests)
+        connection = await trio.open_tcp_stream("127.0.0.1", port)
+        agent = trio.Lock()
+
+        async def get(i: int) -> None:
+            async with agent:
+                await _get(connection, f"/{i}")
+                responses.append((als.get_store(), i))
+
+        async with connection, trio.open_nursery() as clients:
+            for i in range(3):
+                als.run(i, clients.start_soon, get, i)
+        nursery.cancel_scope.cancel()
+    assert sorted(responses, key=lambda r: r[1]) == [(0, 0), (1, 1), (2, 2)]
+    assert sorted(requests) == ["/0", "/1", "/2"]
