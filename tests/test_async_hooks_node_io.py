@@ -99,7 +99,7 @@ async def test_concurrent_clients_each_fill_their_own_store() -> None:
         async with stream:
             await stream.send_all(body)
 
-    async def on_data(data: bytes) -> None:
+    async def on_data(data: bytes | bytearray) -> None:
         store = cls.get_store()
         assert store is not None
         store["data"] += data.decode()
