@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 import trio
+import trio.testing
 from trio.testing import MockClock
 
 from trio_nodecompat import errors, open_loop, timers
@@ -131,3 +132,31 @@ async def test_queue_microtask_runs_later_in_order_and_failures_are_uncaught() -
         queue_microtask(lambda: log.append("b"))
     assert log == ["a", "b"]
     assert uncaught == ["E1"]
+
+
+# Ported: test/parallel/test-timers-promises-scheduler.js (wait and the cancelled waits; its
+# yield case checks that a microtask queued before runs first, which Trio's checkpoint order
+# does not promise: here yield_ is checked to be a checkpoint).
+async def test_scheduler_wait_and_yield(autojump_clock: MockClock) -> None:
+    value = 0
+
+    def bump() -> None:
+        nonlocal value
+        value += 1
+
+    async with open_loop():
+        timers.set_timeout(bump, 10)
+        await promises.scheduler.wait(15)
+        assert value == 1
+    # Cancelled while waiting, and cancelled in advance (Node's AbortSignal).
+    start = now_ms()
+    with trio.move_on_after(0.001) as scope:
+        await promises.scheduler.wait(1e6)
+    assert scope.cancelled_caught and now_ms() - start == 1
+    with trio.CancelScope() as scope:
+        scope.cancel()
+        await promises.scheduler.wait(10000)
+    assert scope.cancelled_caught and now_ms() - start == 1
+    with trio.testing.assert_checkpoints():
+        await promises.scheduler.yield_()
+    assert repr(promises.scheduler) == "<Scheduler>"
