@@ -3,7 +3,8 @@
 Each test names the Node file it ports. Node's ``common.mustCall()`` becomes a list of calls
 checked after the loop closes (exactly once unless said otherwise), ``mustNotCall()`` a
 callback that records a failure. Node's busy-wait ``sleep(ms)`` (internal/util) becomes
-``MockClock.jump``: the clock moves on while the callback runs, as it does in Node.
+``MockClock.jump``: the clock moves on while the callback runs, as it does in Node. Node's
+``process.nextTick`` is ``trio_nodecompat.process.next_tick``.
 ``process.on('uncaughtException')`` is the loop's ``'uncaughtException'`` event.
 """
 
@@ -17,6 +18,7 @@ import trio
 from trio.testing import MockClock
 
 from trio_nodecompat import open_loop, timers
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.timers import (
     Immediate,
     Timeout,
@@ -106,9 +108,12 @@ async def test_an_unrefd_timer_that_refs_itself_then_throws(autojump_clock: Mock
 # Clearing timers from inside other callbacks
 
 
-# Ported: test/parallel/test-timers-next-tick.js, with the ticks queued by queue_microtask
-# (the loop drains microtasks after each timer and immediate, as Node drains nextTicks there).
-async def test_clearing_from_a_microtask_of_an_earlier_callback(autojump_clock: MockClock) -> None:
+# Ported: test/parallel/test-timers-next-tick.js, with process.next_tick as in Node, and the
+# same with queue_microtask (the loop drains both queues after each timer and immediate).
+@pytest.mark.parametrize("queue", [next_tick, queue_microtask], ids=["next_tick", "microtask"])
+async def test_clearing_from_a_tick_of_an_earlier_callback(
+    queue: Callable[..., None], autojump_clock: MockClock
+) -> None:
     calls = Calls()
 
     async with open_loop():
@@ -118,7 +123,7 @@ async def test_clearing_from_a_microtask_of_an_earlier_callback(autojump_clock: 
                 clear_timeout(t2)
                 clear_timeout(t3)
 
-            queue_microtask(clear)
+            queue(clear)
 
         set_timeout(calls.must_call("t1", first_timer), 1)
         t2 = set_timeout(calls.must_not_call("t2"), 1)
@@ -131,7 +136,7 @@ async def test_clearing_from_a_microtask_of_an_earlier_callback(autojump_clock: 
                 clear_immediate(i2)
                 clear_immediate(i3)
 
-            queue_microtask(clear)
+            queue(clear)
 
         set_immediate(calls.must_call("i1", first_immediate))
         i2 = set_immediate(calls.must_not_call("i2"))
@@ -276,10 +281,12 @@ async def test_a_non_integer_delay_rearmed_from_its_callback(autojump_clock: Moc
 
 # Ported: test/parallel/test-timers-nested.js. A timer set by a timer with the same delay joins
 # the list being processed, but must wait for the next turn even after the clock moved past
-# its deadline (Node's sleep(delay)). The check runs in a microtask (Node: nextTick).
+# its deadline (Node's sleep(delay)). The check runs in a nextTick, as in Node, and in a
+# microtask.
+@pytest.mark.parametrize("queue", [next_tick, queue_microtask], ids=["next_tick", "microtask"])
 @pytest.mark.parametrize("delay", [0, 100])
 async def test_a_nested_timer_waits_for_the_next_turn(
-    delay: int, autojump_clock: MockClock
+    delay: int, queue: Callable[..., None], autojump_clock: MockClock
 ) -> None:
     nested_called = False
     checked: list[bool] = []
@@ -293,7 +300,7 @@ async def test_a_nested_timer_waits_for_the_next_turn(
 
             set_timeout(b, delay)
             autojump_clock.jump(max(delay, 1) / 1000)
-            queue_microtask(lambda: checked.append(nested_called))
+            queue(lambda: checked.append(nested_called))
 
         set_timeout(a, delay)
     assert checked == [False]
