@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -474,7 +475,32 @@ def test_a_long_linked_list() -> None:
         head = head["next"]
     assert inspect(root) == "{ next: { next: { next: [Object] } } }"
     text = inspect(root, depth=None)
+    # Node's own bounds: deep, but stopped well before the end, with the reason said once.
+    assert 500 < text.count("next") < 10000
+    assert text.count("Inspection interrupted prematurely") == 1
     assert "[Object: Inspection interrupted prematurely. Maximum call stack size exceeded.]" in text
+
+
+def test_the_recursion_limit_is_raised_only_while_inspecting() -> None:
+    before = sys.getrecursionlimit()
+    seen: list[int] = []
+
+    class Probe:
+        def nodejs_util_inspect_custom(self, depth: Any, options: Any, ins: Any) -> object:
+            seen.append(sys.getrecursionlimit())
+            return "probe"
+
+    assert inspect([Probe()]) == "[ probe ]"
+    assert seen == [max(before, _inspect.INSPECT_RECURSION_LIMIT)]
+    assert sys.getrecursionlimit() == before
+    # A higher limit set by the program is never lowered.
+    sys.setrecursionlimit(_inspect.INSPECT_RECURSION_LIMIT + 500)
+    try:
+        inspect([Probe()])
+        assert seen[-1] == _inspect.INSPECT_RECURSION_LIMIT + 500
+        assert sys.getrecursionlimit() == _inspect.INSPECT_RECURSION_LIMIT + 500
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def test_sorted() -> None:

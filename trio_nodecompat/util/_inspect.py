@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import threading
 import traceback
 import types as _pytypes
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, time, timedelta
 from typing import Any, ClassVar, Final
 
@@ -211,9 +214,13 @@ def _meta(code: int) -> str:
 
 
 # Lone surrogates only: a high surrogate followed by a low one is one JS character (as Node).
+# The look-around is slow, so text without surrogates (nearly all) takes the plain classes.
 _LONE_SURROGATE = r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]"
-_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
-_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]")
+_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]")
+_ESCAPE_ALL_SURROGATES = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
+_ESCAPE_NO_QUOTE_SURROGATES = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
 
 
 def str_escape(text: str) -> str:
@@ -232,6 +239,8 @@ def str_escape(text: str) -> str:
             quote = "`"
         if quote != "'":
             pattern = _ESCAPE_NO_QUOTE
+    if not text.isascii() and _SURROGATE.search(text):
+        pattern = _ESCAPE_ALL_SURROGATES if pattern is _ESCAPE_ALL else _ESCAPE_NO_QUOTE_SURROGATES
     escaped = pattern.sub(lambda m: _meta(ord(m.group())), text)
     return f"{quote}{escaped}{quote}"
 
@@ -798,6 +807,45 @@ def _attributes(value: object) -> dict[str, object]:
 
 _OPTION_NAMES = frozenset(DEFAULT_OPTIONS)
 
+#: The recursion limit ``inspect`` runs under (Python frames). Node descends until its stack
+#: overflows, near a thousand levels of nesting; at six Python frames a level, Python's
+#: default limit (1000) would stop at about 150, this one at about 650 (past the 500 levels
+#: Node's own test asks for, and the work grows with the square of the depth). The limit is
+#: only ever raised, and only while an ``inspect`` call runs: calls between Python functions
+#: use no C stack.
+INSPECT_RECURSION_LIMIT: Final = 4_000
+
+_limit_lock = threading.Lock()
+_limit_users = 0
+_limit_saved = 0
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Raise the recursion limit to :data:`INSPECT_RECURSION_LIMIT` while ``inspect`` runs.
+
+    The first call in (of any thread) raises it, the last one out restores the value it found,
+    unless someone changed the limit meanwhile. Other code never sees a lower limit than its
+    own; a nested or concurrent ``inspect`` that still runs out prints Node's "Inspection
+    interrupted prematurely" where it stopped.
+    """
+    global _limit_users, _limit_saved
+    with _limit_lock:
+        if _limit_users == 0:
+            _limit_saved = sys.getrecursionlimit()
+            if _limit_saved < INSPECT_RECURSION_LIMIT:
+                sys.setrecursionlimit(INSPECT_RECURSION_LIMIT)
+        _limit_users += 1
+    try:
+        yield
+    finally:
+        with _limit_lock:
+            _limit_users -= 1
+            if _limit_users == 0 and sys.getrecursionlimit() == max(
+                _limit_saved, INSPECT_RECURSION_LIMIT
+            ):
+                sys.setrecursionlimit(_limit_saved)
+
 
 class _Inspect:
     """The type of :func:`inspect`: a function that also carries Node's ``inspect.*`` tables."""
@@ -835,7 +883,8 @@ class _Inspect:
         unknown = set(merged) - _OPTION_NAMES
         if unknown:
             raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
-        return Inspector(merged).format_value(value, 0)
+        with _deep_recursion():
+            return Inspector(merged).format_value(value, 0)
 
     @property
     def default_options(self) -> InspectOptions:
