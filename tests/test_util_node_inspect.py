@@ -667,3 +667,35 @@ def test_numeric_separator() -> None:
         inspect.default_options["numeric_separator"] = saved
     assert inspect(123456789.12345678, numeric_separator=True) == "123_456_789.123_456_78"
     assert inspect(-123456789.12345678, numeric_separator=True) == "-123_456_789.123_456_78"
+
+
+def test_custom_inspect_receives_node_options() -> None:
+    # Node passes its options: the whole depth option (not what is left: that is the first
+    # argument), every default option, and `stylize`; each call gets its own copy.
+    calls: list[tuple[Any, dict[str, Any]]] = []
+
+    class Probe:
+        def nodejs_util_inspect_custom(self, depth: Any, options: Any, ins: Any) -> object:
+            calls.append((depth, dict(options)))
+            options["compact"] = "changed"  # must not reach the next call
+            return "probe"
+
+    inspect({"a": {"b": Probe()}})
+    inspect({"a": Probe()}, depth=None)
+    (depth1, opts1), (depth2, opts2) = calls
+    assert (depth1, opts1["depth"]) == (0, 2)
+    assert (depth2, opts2["depth"]) == (None, None)
+    assert set(opts1) == set(inspect.default_options) | {"stylize"}
+    assert opts1["compact"] == 3 and opts2["compact"] == 3
+    assert opts1["stylize"]("x", "number") == "x"
+    inspect(Probe(), colors=True)
+    assert calls[-1][1]["stylize"]("1", "number") == "\x1b[33m1\x1b[39m"
+    # The options can be handed back to inspect, stylize included.
+    assert inspect([1], calls[-1][1]) == "[ \x1b[33m1\x1b[39m ]"
+
+
+def test_stylize_option() -> None:
+    # Node: inspect([1, 2, 3], { stylize() { return 'x'; } }) is '[ x, x, x ]'.
+    assert inspect([1, 2, 3], stylize=lambda text, style: "x") == "[ x, x, x ]"
+    # colors=True takes over from a given stylize, as in Node.
+    assert inspect([1], stylize=lambda text, style: "x", colors=True) == "[ \x1b[33m1\x1b[39m ]"

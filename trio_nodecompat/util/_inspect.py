@@ -345,7 +345,9 @@ class Inspector:
         self.compact: bool | int = options.get("compact", 3)
         self.sorted: bool | Callable[[str, str], int] = options.get("sorted", False)
         self.numeric_separator = bool(options.get("numeric_separator", False))
-        self.options = dict(options)
+        #: A ``stylize(text, style)`` given as an option; ``colors=True`` takes over from it.
+        self.user_stylize: Callable[[str, str], str] | None = options.get("stylize")
+        self.options = {k: v for k, v in options.items() if k != "stylize"}
         self.indentation_lvl = 0
         self.current_depth = 0
         self.seen: list[object] = []
@@ -358,7 +360,7 @@ class Inspector:
     def stylize(self, text: str, style: str) -> str:
         """Color ``text`` as a ``style`` token when colors are on (Node's ``stylizeWithColor``)."""
         if not self.colors:
-            return text
+            return text if self.user_stylize is None else self.user_stylize(text, style)
         color = STYLES.get(style)
         codes = COLORS.get(color) if color is not None else None
         if codes is None:
@@ -422,7 +424,9 @@ class Inspector:
                 depth: float | None = self.depth - recurse_times
                 if depth == math.inf:
                     depth = None
-                options = {**self.options, "depth": depth}
+                # Node's getUserOptions: the options as given (``depth`` the whole depth, not
+                # what is left), and ``stylize``; a fresh dict for each call.
+                options = {**self.options, "stylize": self.stylize}
                 result = custom(value, depth, options, inspect)
                 if result is not value:
                     if not isinstance(result, str):
@@ -540,6 +544,7 @@ class Inspector:
         self.budget[self.indentation_lvl] = total
         if total > OUTPUT_BUDGET:
             self.depth = -1
+            self.options["depth"] = -1
         return text
 
     def _format_repr(self, value: object) -> str:
@@ -806,6 +811,8 @@ def _attributes(value: object) -> dict[str, object]:
 
 
 _OPTION_NAMES = frozenset(DEFAULT_OPTIONS)
+#: What one ``inspect`` call accepts: the default options, and Node's ``stylize`` function.
+_CALL_OPTION_NAMES = _OPTION_NAMES | {"stylize"}
 
 #: The recursion limit ``inspect`` runs under (Python frames). Node descends until its stack
 #: overflows, near a thousand levels of nesting; at six Python frames a level, Python's
@@ -872,7 +879,13 @@ class _Inspect:
         ``max_string_length=10000``, ``sorted=False``, ``numeric_separator=False``,
         ``custom_inspect=True``); a mapping of them may also be passed as the second
         argument, as Node's options object. ``depth=None`` means no limit. Defaults come
-        from ``inspect.default_options``.
+        from ``inspect.default_options``. ``stylize=fn`` styles every token as
+        ``fn(text, style)`` (Node's ``stylize`` option; ``colors=True`` takes over from it).
+
+        A custom inspection method (:attr:`custom`) is called as ``(depth, options, inspect)``:
+        ``depth`` is what is left of the depth, ``options`` a fresh dict of the options as
+        given (Node's: ``options['depth']`` is the whole depth) plus ``stylize``, which it
+        may hand back to ``inspect``.
         """
         if options is not None and not isinstance(options, Mapping):
             raise ERR_INVALID_ARG_TYPE("options", "object", options)
@@ -880,7 +893,7 @@ class _Inspect:
         if options:
             merged.update(options)
         merged.update(kwargs)
-        unknown = set(merged) - _OPTION_NAMES
+        unknown = set(merged) - _CALL_OPTION_NAMES
         if unknown:
             raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
         with _deep_recursion():
