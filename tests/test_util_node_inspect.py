@@ -699,3 +699,33 @@ def test_stylize_option() -> None:
     assert inspect([1, 2, 3], stylize=lambda text, style: "x") == "[ x, x, x ]"
     # colors=True takes over from a given stylize, as in Node.
     assert inspect([1], stylize=lambda text, style: "x", colors=True) == "[ \x1b[33m1\x1b[39m ]"
+
+
+def test_functions_with_properties() -> None:
+    # Node: '[Function: value] { aprop: 42 }', and '[Function (anonymous)] { aprop: 42 }'.
+    def value() -> None: ...
+
+    value.aprop = 42  # type: ignore[attr-defined]
+    assert inspect(value) == "[Function: value] { aprop: 42 }"
+    anonymous = lambda: None  # noqa: E731
+    anonymous.aprop = 42  # type: ignore[attr-defined]
+    assert inspect(anonymous) == "[Function (anonymous)] { aprop: 42 }"
+    # Below the depth, a function with properties is its kind alone; without, its name.
+    assert inspect({"a": {"b": {"c": value}}}) == "{ a: { b: { c: [Function] } } }"
+
+    async def af() -> None: ...
+
+    af.x = 1  # type: ignore[attr-defined]
+    assert inspect({"a": {"b": {"c": af}}}) == "{ a: { b: { c: [AsyncFunction] } } }"
+
+    def plain() -> None: ...
+
+    assert inspect({"a": {"b": {"c": plain}}}) == "{ a: { b: { c: [Function: plain] } } }"
+    value.nested = {"x": {"y": {"z": 1}}}  # type: ignore[attr-defined]
+    assert inspect(value) == "[Function: value] { aprop: 42, nested: { x: { y: [Object] } } }"
+    assert inspect(value, compact=False) == (
+        "[Function: value] {\n  aprop: 42,\n  nested: {\n    x: {\n      y: [Object]\n    }\n  }\n}"
+    )
+    # Private and dunder attributes (functools.wraps' __wrapped__, ...) are not shown.
+    value._private = 1  # type: ignore[attr-defined]
+    assert "_private" not in inspect(value)

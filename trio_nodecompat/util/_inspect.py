@@ -483,7 +483,16 @@ class Inspector:
             | _pytypes.MethodType
             | _pytypes.BuiltinMethodType,
         ):
-            return self.stylize(_function_name(value), "special")
+            name = _function_name(value)
+            attrs = _public_attributes(value)
+            if not attrs:
+                return self.stylize(name, "special")
+            # Node prints a function's own properties after its name; below the depth, the
+            # function is only its kind (``[Function]``).
+            base = self.stylize(name, "special")
+            braces = ["{", "}"]
+            summary = f"[{name[1:].split(':')[0].split(' (')[0].rstrip(']')}]"
+            entries = lambda rt: self._mapping_entries(attrs, rt)  # noqa: E731
         elif _has_own_repr(tp):
             return self._format_repr(value)
         else:
@@ -788,6 +797,14 @@ def _function_name(fn: object) -> str:
     if isinstance(fn, _pytypes.MethodType):
         name = f"bound {name}"
     return f"[{kind}: {name}]"
+
+
+def _public_attributes(value: object) -> dict[str, object]:
+    """A function's own attributes not starting with ``_`` (what Node lists as properties)."""
+    own = getattr(value, "__dict__", None)
+    if not isinstance(own, dict) or not own:
+        return {}
+    return {k: v for k, v in own.items() if not (isinstance(k, str) and k.startswith("_"))}
 
 
 def _attributes(value: object) -> dict[str, object]:
