@@ -729,3 +729,20 @@ def test_functions_with_properties() -> None:
     # Private and dunder attributes (functools.wraps' __wrapped__, ...) are not shown.
     value._private = 1  # type: ignore[attr-defined]
     assert "_private" not in inspect(value)
+
+
+def test_exceptions_print_their_text_not_an_empty_object() -> None:
+    # Node: inspect(err) is err.stack for new Error(), Error('FAIL'), TypeError('FAIL'),
+    # SyntaxError('FAIL') and a thrown ReferenceError. Python's counterpart of the stack is
+    # the exception's own text: its traceback once raised, else its one-line summary.
+    import traceback
+
+    for err in (Exception(), Exception("FAIL"), TypeError("FAIL"), SyntaxError("FAIL")):
+        expected = "".join(traceback.format_exception_only(err)).rstrip("\n")
+        assert inspect(err) == expected
+        assert inspect(err) != "{}"
+    try:
+        undefined_name  # type: ignore[name-defined]  # noqa: B018, F821
+    except NameError as raised:
+        assert inspect(raised) == "".join(traceback.format_exception(raised)).rstrip("\n")
+        assert inspect(raised).startswith("Traceback (most recent call last):")
