@@ -679,10 +679,13 @@ class Inspector:
                         if "\n" not in joined:
                             return f"{base + ' ' if base else ''}{braces[0]} {joined} {braces[1]}"
             indentation = "\n" + " " * self.indentation_lvl
-            return (
-                f"{base + ' ' if base else ''}{braces[0]}{indentation}  "
-                f"{(',' + indentation + '  ').join(output)}{indentation}{braces[1]}"
-            )
+            head = f"{base + ' ' if base else ''}{braces[0]}{indentation}  "
+            tail = f"{indentation}{braces[1]}"
+            if len(output) < 2:
+                return head + "".join(output) + tail
+            # One join over the entries, the braces glued to the first and last: a huge
+            # output is copied once here, not twice (join, then an f-string around it).
+            return f",{indentation}  ".join([head + output[0], *output[1:-1], output[-1] + tail])
         if self._below_break_length(output, 0, base):
             return f"{braces[0]}{' ' + base if base else ''} {', '.join(output)} {braces[1]}"
         indentation = " " * self.indentation_lvl
