@@ -490,13 +490,21 @@ def test_the_recursion_limit_is_raised_only_while_inspecting() -> None:
             seen.append(sys.getrecursionlimit())
             return "probe"
 
+    def nested(levels: int) -> list[Any]:
+        value: list[Any] = [Probe()]
+        for _ in range(levels):
+            value = [value]
+        return value
+
+    # A shallow call leaves the limit alone; a deep one raises it while it runs.
     assert inspect([Probe()]) == "[ probe ]"
-    assert seen == [max(before, _inspect.INSPECT_RECURSION_LIMIT)]
+    assert "probe" in inspect(nested(100), depth=None)
+    assert seen == [before, max(before, _inspect.INSPECT_RECURSION_LIMIT)]
     assert sys.getrecursionlimit() == before
     # A higher limit set by the program is never lowered.
     sys.setrecursionlimit(_inspect.INSPECT_RECURSION_LIMIT + 500)
     try:
-        inspect([Probe()])
+        inspect(nested(100), depth=None)
         assert seen[-1] == _inspect.INSPECT_RECURSION_LIMIT + 500
         assert sys.getrecursionlimit() == _inspect.INSPECT_RECURSION_LIMIT + 500
     finally:

@@ -19,8 +19,7 @@ import threading
 import traceback
 import types as _pytypes
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from datetime import date, time, timedelta
 from typing import Any, ClassVar, Final
 
@@ -354,6 +353,8 @@ class Inspector:
         self.circular: dict[int, int] = {}
         # Characters written so far per indentation level (Node's ``ctx.budget``).
         self.budget: dict[int, int] = {}
+        #: Nesting went past ``_RAISE_LIMIT_AT``: the recursion limit is raised for this call.
+        self.deep = False
 
     # -- tokens -----------------------------------------------------------------------------
 
@@ -507,6 +508,9 @@ class Inspector:
         if recurse_times > self.depth:
             return self.stylize(summary, "special")
         recurse_times += 1
+        if recurse_times == _RAISE_LIMIT_AT and not self.deep:
+            self.deep = True
+            _acquire_deep_recursion()
         self.seen.append(value)
         self.current_depth = recurse_times
         indentation = self.indentation_lvl
@@ -838,23 +842,26 @@ _CALL_OPTION_NAMES = _OPTION_NAMES | {"stylize"}
 #: overflows, near a thousand levels of nesting; at six Python frames a level, Python's
 #: default limit (1000) would stop at about 150, this one at about 650 (past the 500 levels
 #: Node's own test asks for, and the work grows with the square of the depth). The limit is
-#: only ever raised, and only while an ``inspect`` call runs: calls between Python functions
-#: use no C stack.
+#: only ever raised, and only while an ``inspect`` call that nests deeper than
+#: ``_RAISE_LIMIT_AT`` levels runs: calls between Python functions use no C stack.
 INSPECT_RECURSION_LIMIT: Final = 4_000
 
 _limit_lock = threading.Lock()
 _limit_users = 0
 _limit_saved = 0
+#: How deep an ``inspect`` call nests before it raises the limit: most calls never get there,
+#: so they pay nothing for it.
+_RAISE_LIMIT_AT = 50
 
 
-@contextmanager
-def _deep_recursion() -> Iterator[None]:
-    """Raise the recursion limit to :data:`INSPECT_RECURSION_LIMIT` while ``inspect`` runs.
+def _acquire_deep_recursion() -> None:
+    """Raise the recursion limit to :data:`INSPECT_RECURSION_LIMIT` for one deep ``inspect``.
 
-    The first call in (of any thread) raises it, the last one out restores the value it found,
-    unless someone changed the limit meanwhile. Other code never sees a lower limit than its
-    own; a nested or concurrent ``inspect`` that still runs out prints Node's "Inspection
-    interrupted prematurely" where it stopped.
+    The first deep call in (of any thread) raises it, the last one out
+    (:func:`_release_deep_recursion`) restores the value it found, unless someone changed the
+    limit meanwhile. Other code never sees a lower limit than its own; a nested or concurrent
+    ``inspect`` that still runs out prints Node's "Inspection interrupted prematurely" where
+    it stopped.
     """
     global _limit_users, _limit_saved
     with _limit_lock:
@@ -863,15 +870,17 @@ def _deep_recursion() -> Iterator[None]:
             if _limit_saved < INSPECT_RECURSION_LIMIT:
                 sys.setrecursionlimit(INSPECT_RECURSION_LIMIT)
         _limit_users += 1
-    try:
-        yield
-    finally:
-        with _limit_lock:
-            _limit_users -= 1
-            if _limit_users == 0 and sys.getrecursionlimit() == max(
-                _limit_saved, INSPECT_RECURSION_LIMIT
-            ):
-                sys.setrecursionlimit(_limit_saved)
+
+
+def _release_deep_recursion() -> None:
+    """The end of a deep ``inspect`` call: see :func:`_acquire_deep_recursion`."""
+    global _limit_users
+    with _limit_lock:
+        _limit_users -= 1
+        if _limit_users == 0 and sys.getrecursionlimit() == max(
+            _limit_saved, INSPECT_RECURSION_LIMIT
+        ):
+            sys.setrecursionlimit(_limit_saved)
 
 
 class _Inspect:
@@ -916,8 +925,12 @@ class _Inspect:
         unknown = set(merged) - _CALL_OPTION_NAMES
         if unknown:
             raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
-        with _deep_recursion():
-            return Inspector(merged).format_value(value, 0)
+        inspector = Inspector(merged)
+        try:
+            return inspector.format_value(value, 0)
+        finally:
+            if inspector.deep:
+                _release_deep_recursion()
 
     @property
     def default_options(self) -> InspectOptions:
