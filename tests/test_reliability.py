@@ -355,6 +355,10 @@ async def test_a_hypercorn_server_keeps_each_requests_store_apart() -> None:
     config.bind = ["127.0.0.1:0"]
     config.accesslog = None
     config.errorlog = None
+    # A loaded CI machine can take seconds to get to a fresh connection's request: hypercorn's
+    # 5 s keep-alive timeout (which also runs before the first request) would drop it.
+    config.keep_alive_timeout = 60
+    config.backlog = 1024
     shutdown = trio.Event()
     try:
         with trio.fail_after(60):
