@@ -110,7 +110,6 @@ class AbortSignal(EventTarget):
     @classmethod
     def _create(cls) -> Self:
         signal = cls.__new__(cls)
-        EventTarget.__init__(signal)
         signal._aborted = False
         signal._reason = None
         signal._onabort = None
@@ -319,36 +318,36 @@ def _clear_timer(timer: Timeout, thread_id: int) -> None:
 
 
 def abort_signal(signal: AbortSignal, reason: object) -> None:
-    """Abort ``signal`` and the composites depending on it (the DOM's "signal abort").
+    """Abort ``signal``, then the composites depending on it (Node 20's order).
 
-    All of them are marked aborted first, then each dispatches its ``'abort'`` event: the
-    source first, then its dependents in the order they were created. Listener failures go to
-    the loop; with none open they are raised here after every event was dispatched.
+    The signal is marked aborted and dispatches its ``'abort'`` event; then each dependent
+    composite, in the order they were created, is marked aborted with the same reason and
+    dispatches its own (so a dependent's listeners see later dependents not yet aborted, as in
+    Node 20). Listener failures go to the loop; with none open they are raised here after
+    every event was dispatched.
     """
-    if signal._aborted:
-        return
-    signal._aborted = True
-    signal._reason = reason
-    to_abort: list[AbortSignal] = []
-    dependents, signal._dependents = signal._dependents, None
-    signal._held = None
-    if dependents:
-        for ref in list(dependents.values()):
-            dependent = ref()
-            if dependent is not None and not dependent._aborted:
-                dependent._aborted = True
-                dependent._reason = reason
-                to_abort.append(dependent)
-    signal._unlink()
     errors: list[BaseException] = []
-    signal._dispatch_collecting(Event._trusted_event("abort"), errors)
-    for dependent in to_abort:
-        dependent._unlink()
-        dependent._dispatch_collecting(Event._trusted_event("abort"), errors)
+    _abort_collecting(signal, reason, errors)
     if errors:
         from ._event_target import _raise_collected
 
         _raise_collected(errors, "abort")
+
+
+def _abort_collecting(signal: AbortSignal, reason: object, errors: list[BaseException]) -> None:
+    if signal._aborted:
+        return
+    signal._aborted = True
+    signal._reason = reason
+    dependents, signal._dependents = signal._dependents, None
+    # The composites pinned by this signal stay alive through ``pending`` until dispatched.
+    signal._held = None
+    pending = [ref() for ref in dependents.values()] if dependents else []
+    signal._unlink()
+    signal._dispatch_collecting(Event._trusted_event("abort"), errors)
+    for dependent in pending:
+        if dependent is not None:
+            _abort_collecting(dependent, reason, errors)
 
 
 class AbortController:

@@ -22,7 +22,7 @@ import time
 import types
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
 
 from ._event_emitter import EventEmitter, MaxListenersExceededWarning
 from ._internal.current_loop import find_host
@@ -302,8 +302,13 @@ def _check_type(value: object) -> str:
     return value
 
 
+#: What JS calls primitives: never an EventListener. Any other object is accepted and its
+#: ``handle_event`` looked up at each dispatch (the DOM asks for it lazily, as Node does).
+_PRIMITIVES = (str, bytes, int, float, complex)
+
+
 def _is_listener(value: object) -> bool:
-    return callable(value) or hasattr(value, "handle_event")
+    return callable(value) or not isinstance(value, _PRIMITIVES)
 
 
 def _rethrow(exc: BaseException) -> None:
@@ -324,19 +329,25 @@ class EventTarget:
 
     __slots__ = ("_events", "_snapshots", "_max_listeners", "_max_warned", "__weakref__")
 
-    def __init__(self) -> None:
-        self._events: dict[str, list[_Listener]] = {}
-        self._snapshots: dict[str, tuple[_Listener, ...]] = {}
-        #: Read at creation, as Node's EventTarget reads ``defaultMaxListeners``.
-        self._max_listeners: float = EventEmitter.default_max_listeners
-        self._max_warned = False
+    _events: dict[str, list[_Listener]]
+    _snapshots: dict[str, tuple[_Listener, ...]]
+    _max_listeners: float
+    _max_warned: bool
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for an unset slot: a subclass that skipped __init__.
-        if name in _STATE and not _initialised(self):
-            EventTarget.__init__(self)
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        # The state is made here, not in __init__, so a subclass whose __init__ skips
+        # super().__init__() still works, without a __getattr__ hook (which would slow every
+        # attribute access of every target).
+        self = super().__new__(cls)
+        self._events = {}
+        self._snapshots = {}
+        #: Read at creation, as Node's EventTarget reads ``defaultMaxListeners``.
+        self._max_listeners = EventEmitter.default_max_listeners
+        self._max_warned = False
+        return self
+
+    def __init__(self) -> None:
+        pass
 
     # ----------------------------------------------------------------------------------------
     # Adding and removing
@@ -549,18 +560,6 @@ class EventTarget:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
-
-
-#: The per-instance state ``EventTarget.__init__`` creates.
-_STATE = frozenset({"_events", "_snapshots", "_max_listeners", "_max_warned"})
-
-
-def _initialised(target: EventTarget) -> bool:
-    try:
-        object.__getattribute__(target, "_events")
-    except AttributeError:
-        return False
-    return True
 
 
 def _bracketed(target: EventTarget) -> bool:
