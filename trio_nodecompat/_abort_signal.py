@@ -14,10 +14,13 @@ A signal is an :class:`EventTarget` that aborts once, with a reason, dispatching
 
 Composite signals and memory: each source keeps its dependents through weak references, so a
 long-lived signal (a server's shutdown signal) combined into a composite per request does not
-keep every composite alive. A composite that has ``'abort'`` listeners is held strongly by its
-sources until it aborts or loses its listeners, so a listener on an otherwise unreferenced
-composite still runs (Node's rule). When a composite aborts it unlinks itself from its sources
-at once; a collected composite's entries go by weak-reference callback, at once in CPython.
+keep every composite alive; a composite holds its sources strongly (what can abort it must
+live as long as it does, or ``AbortSignal.any([AbortSignal.timeout(5)])`` would lose its
+timeout). A composite that has ``'abort'`` listeners is also held strongly by its sources (and
+by the timer of a timeout source) until it aborts or loses its listeners, so a listener on an
+otherwise unreferenced composite still runs (Node's rule). When a composite aborts it unlinks
+itself from its sources at once; a collected composite's entries go by weak-reference
+callback, at once in CPython.
 """
 
 from __future__ import annotations
@@ -59,17 +62,23 @@ class _EventHandler:
 
 
 class _TimeoutFire:
-    """The callback of a timeout signal's timer: holds the signal weakly, or strongly when pinned."""
+    """The callback of a timeout signal's timer: holds the signal weakly.
 
-    __slots__ = ("ref", "pinned")
+    ``held`` keeps strong references while something listens: the signal itself (key
+    ``-1``) while it has ``'abort'`` listeners, and each composite depending on it that has
+    some (the composite holds the signal). The loop holds the timer, so a listened-to
+    timeout signal stays alive until it fires.
+    """
+
+    __slots__ = ("ref", "held")
 
     def __init__(self, signal: AbortSignal) -> None:
         self.ref = weakref.ref(signal)
-        self.pinned: AbortSignal | None = None
+        self.held: dict[int, AbortSignal] = {}
 
     def __call__(self) -> None:
-        signal = self.pinned or self.ref()
-        self.pinned = None
+        signal = self.ref()
+        self.held.clear()
         if signal is not None:
             abort_signal(
                 signal, DOMException("The operation was aborted due to timeout", "TimeoutError")
@@ -100,8 +109,9 @@ class AbortSignal(EventTarget):
     _dependents: dict[int, weakref.ref[AbortSignal]] | None
     #: Composites pinned by their 'abort' listeners: key -> the composite.
     _held: dict[int, AbortSignal] | None
-    #: For a composite: its sources (weakly) and its key in each.
-    _links: list[tuple[weakref.ref[AbortSignal], int]] | None
+    #: For a composite: its sources (held strongly: a composite keeps what can abort it
+    #: alive, while the sources hold it weakly) and its key in each.
+    _links: list[tuple[AbortSignal, int]] | None
     _fire: _TimeoutFire | None
 
     def __init__(self) -> None:
@@ -232,7 +242,7 @@ class AbortSignal(EventTarget):
                 result._reason = item._reason
                 result._unlink()
                 return result
-        links: list[tuple[weakref.ref[AbortSignal], int]] = []
+        links: list[tuple[AbortSignal, int]] = []
         seen: set[int] = set()
         # The sources hold this reference; its callback unlinks a collected composite.
         own = weakref.ref(result, lambda _: _drop_links(links))
@@ -246,18 +256,13 @@ class AbortSignal(EventTarget):
                 if source._dependents is None:
                     source._dependents = {}
                 source._dependents[key] = own
-                links.append((weakref.ref(source), key))
+                links.append((source, key))
         result._links = links
         return result
 
     def _sources(self) -> list[AbortSignal]:
-        """A composite's live sources."""
-        found: list[AbortSignal] = []
-        for ref, _ in self._links or ():
-            source = ref()
-            if source is not None:
-                found.append(source)
-        return found
+        """A composite's sources."""
+        return [source for source, _ in self._links or ()]
 
     # ----------------------------------------------------------------------------------------
     # Keeping a listened-to signal alive
@@ -274,17 +279,25 @@ class AbortSignal(EventTarget):
         """Hold (or stop holding) this signal from what would abort it, while it has listeners."""
         fire = self._fire
         if fire is not None:
-            fire.pinned = self if on else None
-        for ref, key in self._links or ():
-            source = ref()
-            if source is None:
-                continue
+            if on:
+                fire.held[-1] = self
+            else:
+                fire.held.pop(-1, None)
+        for source, key in self._links or ():
+            # A source that is a timeout is held by its timer: hold this composite from
+            # there too, or the pair would only be reachable from each other.
+            source_fire = source._fire
             if on:
                 if source._held is None:
                     source._held = {}
                 source._held[key] = self
-            elif source._held is not None:
-                source._held.pop(key, None)
+                if source_fire is not None:
+                    source_fire.held[key] = self
+            else:
+                if source._held is not None:
+                    source._held.pop(key, None)
+                if source_fire is not None:
+                    source_fire.held.pop(key, None)
 
     def _unlink(self) -> None:
         """Forget the sources (this composite has aborted): nothing holds it any more."""
@@ -293,21 +306,20 @@ class AbortSignal(EventTarget):
             _drop_links(links)
         fire = self._fire
         if fire is not None:
-            fire.pinned = None
+            fire.held.clear()
 
     def __repr__(self) -> str:
         return f"<AbortSignal aborted={self._aborted}>"
 
 
-def _drop_links(links: list[tuple[weakref.ref[AbortSignal], int]]) -> None:
-    for ref, key in links:
-        source = ref()
-        if source is None:
-            continue
+def _drop_links(links: list[tuple[AbortSignal, int]]) -> None:
+    for source, key in links:
         if source._dependents is not None:
             source._dependents.pop(key, None)
         if source._held is not None:
             source._held.pop(key, None)
+        if source._fire is not None:
+            source._fire.held.pop(key, None)
 
 
 def _clear_timer(timer: Timeout, thread_id: int) -> None:
@@ -340,9 +352,9 @@ def _abort_collecting(signal: AbortSignal, reason: object, errors: list[BaseExce
     signal._aborted = True
     signal._reason = reason
     dependents, signal._dependents = signal._dependents, None
-    # The composites pinned by this signal stay alive through ``pending`` until dispatched.
-    signal._held = None
+    # Take the dependents first: those pinned by this signal live on through ``pending``.
     pending = [ref() for ref in dependents.values()] if dependents else []
+    signal._held = None
     signal._unlink()
     signal._dispatch_collecting(Event._trusted_event("abort"), errors)
     for dependent in pending:
