@@ -7,9 +7,9 @@ one marks it ``removed``, so a dispatch already iterating the old snapshot skips
 listener added during a dispatch is not in that dispatch's snapshot (the DOM's rule).
 
 A listener's exception must not reach ``dispatch_event``'s caller (Node reports it on
-``process``). Here it is an uncaught exception of the current loop, delivered from the
-loop's microtask queue after the dispatch, so a loop with no ``'uncaughtException'`` listener
-fails as Node's process does. Outside every loop nobody else could receive it, so
+``process``). Here it is an uncaught exception of the current loop, raised from the loop's
+nextTick queue after the dispatch (Node raises it from ``process.nextTick``), so a loop with
+no ``'uncaughtException'`` listener fails as Node's process does. Outside every loop nobody else could receive it, so
 ``dispatch_event`` raises it itself once every listener has run (several: an
 :class:`ExceptionGroup`). An async listener (one that returns an awaitable) is spawned on the
 loop and its failure is an uncaught exception too, as Node turns such a rejection into one.
@@ -18,6 +18,7 @@ loop and its failure is an uncaught exception too, as Node turns such a rejectio
 from __future__ import annotations
 
 import inspect
+import threading
 import time
 import types
 import warnings
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
 
 from ._event_emitter import EventEmitter, MaxListenersExceededWarning
 from ._internal.current_loop import find_host
+from ._loop import Loop
 from .errors import ERR_EVENT_RECURSION, ERR_INVALID_ARG_TYPE, NoLoopError
 
 if TYPE_CHECKING:
@@ -583,11 +585,18 @@ def _call(record: _Listener, callback: Callable[[Event], object] | None, event: 
 
 
 def _report(exc: BaseException, errors: list[BaseException] | None) -> list[BaseException] | None:
-    """Hand a listener's exception to the loop as uncaught, or keep it for the caller."""
+    """Hand a listener's exception to the loop as uncaught, or keep it for the caller.
+
+    Node throws it again from ``process.nextTick``; so does this, on the loop's nextTick queue
+    (from another thread, where that queue cannot be reached, its microtask queue).
+    """
     host = find_host()
     if host is not None:
         try:
-            host.call_soon(_rethrow, exc)
+            if type(host) is Loop and threading.get_ident() == host._thread_id:
+                host._queue_tick(_rethrow, (exc,))
+            else:
+                host.call_soon(_rethrow, exc)
             return errors
         except RuntimeError:  # the loop has closed: nobody else can take it
             pass
