@@ -168,3 +168,34 @@ def test_error_codes_match_node() -> None:
     assert thrown["code"] == expected["throw_if_aborted"]["code"] == 20  # type: ignore[comparison-overlap]
     assert thrown["name"] == expected["throw_if_aborted"]["name"]
     assert thrown["message"] == expected["throw_if_aborted"]["message"]
+
+
+def play_graph(graph: dict[str, Any]) -> dict[str, Any]:
+    log: list[str] = []
+    controllers: list[AbortController] = []
+    signals: list[AbortSignal] = []
+    for idx, node in enumerate(graph["nodes"]):
+        if node["kind"] == "controller":
+            controller = AbortController()
+            controllers.append(controller)
+            signals.append(controller.signal)
+            if idx == graph["pre_aborted"]:
+                controller.abort(f"pre {node['name']}")
+        else:
+            signals.append(AbortSignal.any([signals[k] for k in node["sources"]]))
+    for idx, node in enumerate(graph["nodes"]):
+        signal = signals[idx]
+        signal.add_event_listener(
+            "abort", lambda e, n=node["name"], s=signal: log.append(f"{n}:{s.reason}")
+        )
+    for j in graph["aborts"]:
+        controllers[j].abort(f"r{j}")
+    state = [[s.aborted, None if s.reason is None else str(s.reason)] for s in signals]
+    return {"log": log, "state": state}
+
+
+@pytest.mark.parametrize(
+    "graph", ORACLE["any_graphs"], ids=[g["name"] for g in ORACLE["any_graphs"]]
+)
+def test_any_graphs_match_node(graph: dict[str, Any]) -> None:
+    assert play_graph(graph) == graph["result"]
