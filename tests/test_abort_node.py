@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 import trio
 
-from trio_nodecompat import AbortController, AbortSignal, DOMException, Event, events, open_loop
+from trio_nodecompat import (
+    AbortController,
+    AbortSignal,
+    DOMException,
+    Event,
+    EventTarget,
+    events,
+    open_loop,
+)
 from trio_nodecompat.errors import (
     ERR_ILLEGAL_CONSTRUCTOR,
     ERR_INVALID_ARG_TYPE,
@@ -353,3 +361,16 @@ def test_abort_error() -> None:
     assert (err.message, err.cause, err.__cause__) == ("bang", cause, cause)
     err = AbortError(cause="a string")
     assert err.cause == "a string" and err.__cause__ is None
+
+
+def test_inspect_like_node() -> None:
+    from trio_nodecompat.util import inspect
+
+    controller = AbortController()
+    assert inspect(controller, depth=1) == "AbortController { signal: [AbortSignal] }"
+    assert inspect(controller, depth=None) == (
+        "AbortController { signal: AbortSignal { aborted: False } }"
+    )
+    assert inspect(controller, depth=0) == "AbortController [Object]"
+    assert inspect([[controller.signal]], depth=1) == "[ [ [AbortSignal] ] ]"
+    assert inspect({"e": EventTarget()}, depth=0) == "{ e: EventTarget }"

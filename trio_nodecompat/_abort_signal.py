@@ -33,7 +33,7 @@ from contextvars import copy_context
 from typing import TYPE_CHECKING, Any, Self
 
 from ._dom_exception import DOMException
-from ._event_target import Event, EventTarget, _Listener
+from ._event_target import Event, EventTarget, _inspect_as, _Listener
 from ._internal.validators import validate_uint32
 from .errors import ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, AbortError
 
@@ -308,6 +308,14 @@ class AbortSignal(EventTarget):
         if fire is not None:
             fire.held.clear()
 
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``AbortSignal { aborted: False }``."""
+        if depth is not None and depth < 0:
+            return f"[{type(self).__name__}]"
+        return _inspect_as(type(self).__name__, {"aborted": self._aborted}, depth, options, inspect)
+
     def __repr__(self) -> str:
         return f"<AbortSignal aborted={self._aborted}>"
 
@@ -382,6 +390,14 @@ class AbortController:
         has only ``None``, which means the default here.
         """
         abort_signal(self._signal, _default_reason() if reason is None else reason)
+
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``AbortController { signal: ... }``."""
+        if depth is not None and depth < 0:
+            return "[AbortController]"
+        return _inspect_as("AbortController", {"signal": self._signal}, depth, options, inspect)
 
     def __repr__(self) -> str:
         return f"<AbortController signal={self._signal!r}>"

@@ -218,6 +218,18 @@ class Event:
         self._bubbles = bool(bubbles)
         self._cancelable = bool(cancelable)
 
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: Node's fields, in Python's names."""
+        fields = {
+            "type": self._type,
+            "default_prevented": self.default_prevented,
+            "cancelable": self._cancelable,
+            "time_stamp": self._time_stamp,
+        }
+        return _inspect_as(type(self).__name__, fields, depth, options, inspect)
+
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(type={self._type!r}, default_prevented="
@@ -296,6 +308,27 @@ class _Listener:
         if mine is listener:
             return self.capture == capture
         return type(mine) is types.MethodType and mine == listener and self.capture == capture
+
+
+def _inspect_as(
+    name: str,
+    fields: dict[str, object],
+    depth: float | None,
+    options: dict[str, Any],
+    inspect: Callable[..., str],
+) -> str:
+    """``util.inspect`` of a web object as Node shows it: ``Name { field: value }``.
+
+    Node inspects the fields one level shallower than the object; fields that are all
+    primitives are always shown, as Node shows them whenever the object itself is.
+    """
+    if depth is not None and depth < 0:
+        return name
+    inner_depth = None if depth is None else depth - 1
+    if inner_depth is not None and inner_depth < 0:
+        if all(v is None or isinstance(v, str | int | float) for v in fields.values()):
+            inner_depth = 0
+    return f"{name} {inspect(fields, {**options, 'depth': inner_depth})}"
 
 
 def _check_type(value: object) -> str:
@@ -559,6 +592,12 @@ class EventTarget:
         finally:
             event._dispatching = False
         return errors
+
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``EventTarget {}``, as Node."""
+        return _inspect_as(type(self).__name__, {}, depth, options, inspect)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
