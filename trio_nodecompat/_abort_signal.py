@@ -188,7 +188,7 @@ class AbortSignal(EventTarget):
 
     @classmethod
     def abort(cls, reason: object = None) -> AbortSignal:
-        """A signal that has already aborted with ``reason`` (default: an ``AbortError`` DOMException)."""
+        """A signal born aborted with ``reason`` (default: an ``AbortError`` DOMException)."""
         signal = AbortSignal._create()
         signal._aborted = True
         signal._reason = _default_reason() if reason is None else reason
@@ -331,8 +331,9 @@ def _drop_links(links: list[tuple[AbortSignal, int]]) -> None:
 
 
 def _clear_timer(timer: Timeout, thread_id: int) -> None:
-    # A weak-reference callback may run wherever the last reference died; timers are not thread-safe, and
-    # an unref'd timer that stays pending is harmless (the loop does not wait for it).
+    # A weak-reference callback may run wherever the last reference died; timers are not
+    # thread-safe, and an unref'd timer that stays pending is harmless (the loop does not
+    # wait for it).
     if threading.get_ident() == thread_id:
         timer.close()
 

@@ -9,10 +9,11 @@ listener added during a dispatch is not in that dispatch's snapshot (the DOM's r
 A listener's exception must not reach ``dispatch_event``'s caller (Node reports it on
 ``process``). Here it is an uncaught exception of the current loop, raised from the loop's
 nextTick queue after the dispatch (Node raises it from ``process.nextTick``), so a loop with
-no ``'uncaughtException'`` listener fails as Node's process does. Outside every loop nobody else could receive it, so
-``dispatch_event`` raises it itself once every listener has run (several: an
-:class:`ExceptionGroup`). An async listener (one that returns an awaitable) is spawned on the
-loop and its failure is an uncaught exception too, as Node turns such a rejection into one.
+no ``'uncaughtException'`` listener fails as Node's process does. Outside every loop nobody
+else could receive it, so ``dispatch_event`` raises it itself once every listener has run
+(several: an :class:`ExceptionGroup`). An async listener (one that returns an awaitable) is
+spawned on the loop and its failure is an uncaught exception too, as Node turns such a
+rejection into one.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ EventListener = Callable[["Event"], object] | _HandleEvent
 
 
 class AddEventListenerArgumentTypeWarning(RuntimeWarning):
-    """``add_event_listener`` was given ``None`` as the listener, which does nothing (as in Node)."""
+    """``add_event_listener`` was given ``None`` as the listener: nothing is added (as in Node)."""
 
     name = "AddEventListenerArgumentTypeWarning"
 
@@ -182,7 +183,7 @@ class Event:
 
     @property
     def time_stamp(self) -> float:
-        """When it was created, in milliseconds since the process started (``performance.now()``)."""
+        """Its creation time in ms since the process started (``performance.now()``)."""
         return self._time_stamp
 
     @property
@@ -303,7 +304,7 @@ class _Listener:
         self.abort_hook: _Listener | None = None
 
     def same(self, listener: object, capture: bool) -> bool:
-        """Node's identity rule; a bound method matches an equal one (Python makes a new one each time)."""
+        """Node's identity rule; a bound method matches an equal one (Python makes new ones)."""
         mine = self.listener
         if mine is listener:
             return self.capture == capture
@@ -486,7 +487,7 @@ class EventTarget:
     def remove_event_listener(
         self, type: str, listener: EventListener | None, *, capture: bool = False
     ) -> None:
-        """Remove ``listener`` added for ``type`` with this ``capture``; anything else is a no-op."""
+        """Remove ``listener`` added for ``type`` with this ``capture``; else do nothing."""
         _check_type(type)
         if listener is None or not _is_listener(listener):
             return
@@ -553,7 +554,7 @@ class EventTarget:
         return not (event._cancelable and event._canceled)
 
     def _dispatch_collecting(self, event: Event, errors: list[BaseException]) -> None:
-        """Dispatch ``event`` (not in flight), adding what has no loop to report it to ``errors``."""
+        """Dispatch ``event`` (not in flight); failures no loop can take go to ``errors``."""
         event._target = self
         records = self._events.get(event._type)
         if records is None:
