@@ -123,7 +123,7 @@ async def test_ten_thousand_cancelled_waits_leave_no_listener_with_gc_off() -> N
     ee = EventEmitter()
     gc.disable()
     try:
-        for i in range(5_000):
+        for _ in range(5_000):
             with trio.CancelScope() as scope:
                 scope.cancel()
                 await events.once(ee, "data")
