@@ -555,7 +555,6 @@ __all__ += [
     "ERR_STREAM_PUSH_AFTER_EOF",
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
     "ERR_STREAM_WRITE_AFTER_END",
-    "ABORT_ERR",
 ]
 
 
@@ -638,28 +637,6 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
 
     def __init__(self) -> None:
         super().__init__("write after end")
-
-
-class ABORT_ERR(NodeError):
-    """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
-
-    Interim: the abort module's section brings ``AbortError`` (the same code, name and
-    arguments); once it lands, this class goes and ``stream._utils`` imports that one.
-
-    What streams are destroyed with when their consumer stops early (an async iterator left
-    before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
-    signal's reason. Named after its code, as every class here is; ``name`` is Node's class
-    name.
-    """
-
-    code = "ABORT_ERR"
-    name: ClassVar[str] = "AbortError"
-
-    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
-        super().__init__(message)
-        self.cause = cause
-        if isinstance(cause, BaseException):
-            self.__cause__ = cause
 
 
 # --------------------------------------------------------------------------------------------
