@@ -11,7 +11,7 @@ import trio
 import trio.testing
 
 from trio_nodecompat import open_loop
-from trio_nodecompat.stream._utils import next_tick
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.timers import set_immediate, set_timeout
 
 __all__ = ["MustCall", "next_tick", "node_case", "set_immediate", "set_timeout", "settle"]

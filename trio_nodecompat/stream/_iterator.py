@@ -104,6 +104,8 @@ class ReadableIterator:
     async def __anext__(self) -> Any:
         if self._finished:
             raise StopAsyncIteration
+        if self._waiter is not None:
+            raise trio.BusyResourceError("another task is already waiting on this stream iterator")
         stream = self.stream
         try:
             while True:

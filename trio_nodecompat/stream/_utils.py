@@ -15,12 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from .._buffer import Buffer
-from .._internal.current_loop import require_host
-
-
-def next_tick(callback: Any, *args: Any) -> None:  # interim until main's process.next_tick
-    require_host("process.next_tick()").call_soon(callback, *args)
-
+from ..process import next_tick
 
 if TYPE_CHECKING:
     from ._readable import Readable
