@@ -26,13 +26,9 @@ import trio
 
 import trio_nodecompat
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Duplex, PassThrough, Readable, Transform, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
-
-try:
-    from trio_nodecompat.process import next_tick
-except ImportError:  # pragma: no cover - until main's process.next_tick is merged
-    from trio_nodecompat.stream._utils import next_tick
 
 __all__ = ["ScenarioError", "first_difference", "run_scenario", "snap_props", "stream_kinds"]
 

@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 import trio
-from stream_node_common import Must, next_tick
+from stream_node_common import Must
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import PassThrough, Readable, Stream, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
 
