@@ -72,6 +72,7 @@ def test_fixture_shape() -> None:
         "duplex",
         "random",
         "random2",
+        "unhandled",
         "readable-read-large",
         "readable-late",
         "writable-encodings",

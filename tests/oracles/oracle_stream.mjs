@@ -931,6 +931,53 @@ for (const ev of ['data', 'readable']) {
   }
 }
 
+// unhandled: streams with no 'error' listener: the error is the process's uncaught exception
+// (logged by the 'uncaughtException' listener), and the order of what follows is Node's.
+const NO_ERROR = DEFAULT_LISTEN.filter((e) => e !== 'error');
+for (const how of ['destroy', 'write-after-end', 'write-fails', 'final-fails', 'push-after-eof', 'pipe-dest-fails', 'transform-fails']) {
+  for (const extra of ['none', 'ticks', 'macro']) {
+    const ops = [];
+    const around = extra === 'none' ? [] : [{ op: 'defer', how: extra === 'ticks' ? 'tick' : 'macro', do: [{ op: 'defer', how: 'tick', do: [] }] },
+      { op: 'defer', how: 'tick', do: [{ op: 'defer', how: 'macro', do: [] }] }];
+    switch (how) {
+      case 'destroy':
+        ops.push({ op: 'create', name: 's', kind: 'Duplex', opts: { highWaterMark: 2 }, listen: NO_ERROR },
+          ...around, { op: 'destroy', s: 's', err: 'unhandled' }, ...around, SNAP('s'));
+        break;
+      case 'write-after-end':
+        ops.push({ op: 'create', name: 's', kind: 'Writable', opts: { highWaterMark: 2 }, listen: NO_ERROR, write: { mode: 'tick', script: [] } },
+          { op: 'end', s: 's', cb: true }, ...around, { op: 'write', s: 's', v: 'late', cb: true }, ...around, SNAP('s'));
+        break;
+      case 'write-fails':
+        ops.push({ op: 'create', name: 's', kind: 'Writable', opts: { highWaterMark: 2 }, listen: NO_ERROR, write: { mode: 'tick', script: ['err'] } },
+          ...around, { op: 'write', s: 's', v: 'a', cb: true }, { op: 'write', s: 's', v: 'b', cb: true }, ...around, SNAP('s'));
+        break;
+      case 'final-fails':
+        ops.push({ op: 'create', name: 's', kind: 'Writable', opts: { highWaterMark: 2 }, listen: NO_ERROR, write: { mode: 'sync', script: [] }, final: { mode: 'macro', outcome: 'err' } },
+          { op: 'end', s: 's', v: 'x', cb: true }, ...around, SNAP('s'));
+        break;
+      case 'push-after-eof':
+        ops.push({ op: 'create', name: 's', kind: 'Readable', opts: { highWaterMark: 2 }, listen: NO_ERROR },
+          { op: 'push', s: 's', v: null }, ...around, { op: 'push', s: 's', v: 'x' }, ...around, SNAP('s'));
+        break;
+      case 'pipe-dest-fails':
+        ops.push({ op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 2 }, read: { mode: 'tick', script: [['a'], ['b'], [null]] } },
+          { op: 'create', name: 's', kind: 'Writable', opts: { highWaterMark: 2 }, listen: NO_ERROR, write: { mode: 'tick', script: ['ok', 'err'] } },
+          { op: 'pipe', s: 'r', d: 's' }, ...around, SETTLE, SNAP('r'), SNAP('s'));
+        break;
+      case 'transform-fails':
+        ops.push({ op: 'create', name: 's', kind: 'Transform', opts: { highWaterMark: 2 }, listen: NO_ERROR, transform: { mode: 'tick', kind: 'id', errAt: 0 } },
+          { op: 'on', id: 'D', s: 's', ev: 'data' }, { op: 'write', s: 's', v: 'x', cb: true }, ...around, SNAP('s'));
+        break;
+    }
+    ops.push(SETTLE, SNAP('s'));
+    // Immediates only: after a throw in a nextTick callback Node runs the rest of the tick
+    // queue after the next macrotask callback, and whether a setTimeout(0) is due by then
+    // depends on the clock.
+    add('unhandled', `${how}-${extra}`, ops, 'immediate');
+  }
+}
+
 // Seeded random combinations. --------------------------------------------------------------
 
 // variant 2 adds listeners on every event that run further operations (for their first
