@@ -346,8 +346,6 @@ async def test_pipe_error_listener_removed(must: Must, autojump_clock: Any) -> N
         r.pipe(w)
         w.remove_listener("error", my_on_error)
         removed = True
-    r.destroy()
-    w.destroy()
 
 
 async def test_pipe_error_other_listener_removed(must: Must, autojump_clock: Any) -> None:

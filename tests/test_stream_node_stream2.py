@@ -670,8 +670,6 @@ async def test_pipe_error_handling(auto_destroy: bool) -> None:
         assert got_err == [err]
         assert unpiped_source == [source]
         assert unpiped_dest == [dest]
-        dest.destroy()
-        source.destroy()
 
 
 # test-stream2-pipe-error-once-listener.js ------------------------------------------------------

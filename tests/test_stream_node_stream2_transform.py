@@ -57,7 +57,6 @@ async def test_writable_side_consumption() -> None:
         assert tx.readable_length == 10
         assert transformed == 10
         assert [len(c.chunk) for c in tx.writable_buffer] == [5, 6, 7, 8, 9, 10]
-        tx.destroy()
 
 
 async def test_passthrough_behavior() -> None:
