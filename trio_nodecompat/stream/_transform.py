@@ -100,7 +100,7 @@ class Transform(Duplex):
         self._length_at_write = self._readable_state.length
         self._transform(chunk, encoding, self._on_transformed)
 
-    def _transformed(self, err: BaseException | None = None, val: Any = None) -> None:
+    def _transformed(self, err: BaseException | None = None, val: Any = None, *_rest: Any) -> None:
         callback = self._write_callback
         assert callback is not None
         if err is not None:
