@@ -955,7 +955,8 @@ async def test_readable_non_empty_end(must: Must, autojump_clock: Any) -> None:
 #: Known gap of the stream core, kept failing until it is built.
 _NO_WRAP = pytest.mark.xfail(
     strict=True,
-    reason="Readable.wrap (Node's adapter for pre-streams2 emitters) is not implemented",
+    reason="Readable.wrap (Node's adapter for pre-streams2 emitters) is not provided "
+    "(docs/modules/stream.rst, 'Not here (yet)')",
 )
 
 

@@ -203,7 +203,7 @@ async def test_pause_then_read(must: Must) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="stream.promises.pipeline is not built yet (composition comes after the core)",
+    reason="stream.promises.pipeline is not built yet (composition is issue 14, after the core)",
 )
 async def test_pipeline_async_iterators_as_streams() -> None:
     from trio_nodecompat.stream.promises import pipeline

@@ -25,7 +25,8 @@ SCENARIOS: list[dict[str, Any]] = DATA["scenarios"]
 #: Scenarios where this package is known to differ from Node: scenario id -> the difference.
 #: Each is a finding against the stream core, kept failing (strict xfail) until it is fixed.
 _UTF16 = (
-    "a decoded string's length counts code points here, UTF-16 code units in Node: "
+    "a decoded string's length counts code points here, UTF-16 code units in Node (a choice "
+    "docs/modules/stream.rst states): "
     "readable_length and read(n) after set_encoding('utf8') differ once a character "
     "outside the BMP (U+1D11E) is buffered"
 )
