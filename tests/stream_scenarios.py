@@ -201,7 +201,9 @@ class Scenario:
             else:
                 set_immediate(run)
 
-    def call(self, name: str, cb: Callable[..., Any], outcome: str, mode: str, label: str) -> None:
+    def finish_call(
+        self, name: str, cb: Callable[..., Any], outcome: str, mode: str, label: str
+    ) -> None:
         """Finish an implementation call with the scripted outcome."""
         if outcome == "hold":
             self.held.setdefault(name, []).append(cb)
@@ -251,7 +253,7 @@ class Scenario:
             def _write(self: Any, chunk: Any, encoding: str, callback: Any) -> None:
                 scn.log.append(["_write", name, scn.enc(chunk), encoding])
                 k = counters["write"]
-                scn.call(name, callback, outcome(), ws["mode"], f"write {k}")
+                scn.finish_call(name, callback, outcome(), ws["mode"], f"write {k}")
 
             methods["_write"] = _write
             if op.get("writev"):
@@ -259,7 +261,7 @@ class Scenario:
                 def _writev(self: Any, chunks: Any, callback: Any) -> None:
                     scn.log.append(["_writev", name, scn.enc_writev(chunks)])
                     k = counters["write"]
-                    scn.call(name, callback, outcome(), ws["mode"], f"writev {k}")
+                    scn.finish_call(name, callback, outcome(), ws["mode"], f"writev {k}")
 
                 methods["_writev"] = _writev
         final = op.get("final")
@@ -267,7 +269,7 @@ class Scenario:
 
             def _final(self: Any, callback: Any) -> None:
                 scn.log.append(["_final", name])
-                scn.call(name, callback, final["outcome"], final["mode"], "final")
+                scn.finish_call(name, callback, final["outcome"], final["mode"], "final")
 
             methods["_final"] = _final
         construct = op.get("construct")
@@ -275,7 +277,9 @@ class Scenario:
 
             def _construct(self: Any, callback: Any) -> None:
                 scn.log.append(["_construct", name])
-                scn.call(name, callback, construct["outcome"], construct["mode"], "construct")
+                scn.finish_call(
+                    name, callback, construct["outcome"], construct["mode"], "construct"
+                )
 
             methods["_construct"] = _construct
         destroy = op.get("destroy")

@@ -133,7 +133,7 @@ async function runScenario(sc) {
     }
   }
 
-  function call(kind, name, cb, outcome, mode, label) {
+  function finishCall(name, cb, outcome, mode, label) {
     // Finish an implementation call with the scripted outcome.
     if (outcome === 'hold') {
       if (!held.has(name)) held.set(name, []);
@@ -171,26 +171,26 @@ async function runScenario(sc) {
       opts.write = function (chunk, encoding, cb) {
         log.push(['_write', name, enc(chunk, names), encoding]);
         const k = counters.write;
-        call('write', name, cb, outcome(), ws.mode, `write ${k}`);
+        finishCall(name, cb, outcome(), ws.mode, `write ${k}`);
       };
       if (op.writev) {
         opts.writev = function (chunks, cb) {
           log.push(['_writev', name, enc(chunks, names)]);
           const k = counters.write;
-          call('writev', name, cb, outcome(), ws.mode, `writev ${k}`);
+          finishCall(name, cb, outcome(), ws.mode, `writev ${k}`);
         };
       }
     }
     if (op.final) {
       opts.final = function (cb) {
         log.push(['_final', name]);
-        call('final', name, cb, op.final.outcome, op.final.mode, 'final');
+        finishCall(name, cb, op.final.outcome, op.final.mode, 'final');
       };
     }
     if (op.construct) {
       opts.construct = function (cb) {
         log.push(['_construct', name]);
-        call('construct', name, cb, op.construct.outcome, op.construct.mode, 'construct');
+        finishCall(name, cb, op.construct.outcome, op.construct.mode, 'construct');
       };
     }
     if (op.destroy) {
