@@ -73,6 +73,7 @@ def test_fixture_shape() -> None:
         "duplex",
         "random",
         "random2",
+        "random3",
         "unhandled",
         "readable-read-large",
         "readable-late",

@@ -981,8 +981,9 @@ for (const how of ['destroy', 'write-after-end', 'write-fails', 'final-fails', '
 // Seeded random combinations. --------------------------------------------------------------
 
 // variant 2 adds listeners on every event that run further operations (for their first
-// calls only, so no event cycle runs forever) and the emitClose/autoDestroy options; the
-// variant-1 scenarios are kept as they are.
+// calls only, so no event cycle runs forever) and the emitClose/autoDestroy options; variant 3
+// does the same over longer sequences on pipe graphs (a fan-out to two destinations, a chain
+// through a Transform, a chain through a Duplex). Variant 1's scenarios are kept as they are.
 function randomScenario(rnd, i, variant = 1) {
   const pick = (a) => a[Math.floor(rnd() * a.length)];
   const chance = (p) => rnd() < p;
@@ -991,7 +992,8 @@ function randomScenario(rnd, i, variant = 1) {
   const hwm = pick([0, 1, 2, 4, 8]);
   const mode = () => pick(MODES);
   const ops = [];
-  const shape = pick(['readable', 'writable', 'transform', 'pipe', 'duplex', 'pipe3']);
+  const shape = variant === 3 ? pick(['fanout', 'pipe3', 'duplex-pipe'])
+    : pick(['readable', 'writable', 'transform', 'pipe', 'duplex', 'pipe3']);
   const script = (n) => {
     const s = [];
     for (let k = 0; k < n; k++) s.push(Array.from({ length: pick([0, 1, 1, 2]) }, chunk));
@@ -999,16 +1001,16 @@ function randomScenario(rnd, i, variant = 1) {
     return s;
   };
   const base = { highWaterMark: hwm, ...(objectMode ? { objectMode } : {}) };
-  if (variant === 2) {
+  if (variant >= 2) {
     if (chance(0.2)) base.autoDestroy = false;
     if (chance(0.15)) base.emitClose = false;
   }
   const R = [], W = [];
-  if (shape === 'readable' || shape === 'pipe' || shape === 'pipe3') {
+  if (['readable', 'pipe', 'pipe3', 'fanout', 'duplex-pipe'].includes(shape)) {
     ops.push({ op: 'create', name: 'r', kind: 'Readable', opts: { ...base }, read: { mode: mode(), script: script(pick([1, 3, 5])) } });
     R.push('r');
   }
-  if (shape === 'writable' || shape === 'pipe' || shape === 'pipe3') {
+  if (['writable', 'pipe', 'pipe3', 'fanout', 'duplex-pipe'].includes(shape)) {
     const wv = chance(0.3);
     ops.push({ op: 'create', name: 'w', kind: 'Writable', opts: { highWaterMark: pick([1, 2, 5]), ...(objectMode ? { objectMode } : {}) },
       write: { mode: mode(), script: Array.from({ length: 6 }, () => (chance(0.08) ? 'err' : chance(0.08) ? 'hold' : 'ok')) }, writev: wv,
@@ -1021,15 +1023,22 @@ function randomScenario(rnd, i, variant = 1) {
       ...(chance(0.5) ? { flush: { mode: mode(), push: [chunk()], outcome: 'ok' } } : {}) });
     R.push('t'); W.push('t');
   }
-  if (shape === 'duplex') {
+  if (shape === 'fanout') {
+    ops.push({ op: 'create', name: 'w2', kind: 'Writable', opts: { highWaterMark: pick([1, 3]), ...(objectMode ? { objectMode } : {}) },
+      write: { mode: mode(), script: Array.from({ length: 6 }, () => (chance(0.1) ? 'hold' : 'ok')) } });
+    W.push('w2');
+  }
+  if (shape === 'duplex' || shape === 'duplex-pipe') {
     ops.push({ op: 'create', name: 'd', kind: 'Duplex', opts: { ...base, allowHalfOpen: chance(0.5) },
       read: { mode: mode(), script: script(2) }, write: { mode: mode(), script: [] } });
     R.push('d'); W.push('d');
   }
   if (shape === 'pipe') ops.push({ op: 'pipe', s: 'r', d: 'w' });
   if (shape === 'pipe3') ops.push({ op: 'pipe', s: 'r', d: 't' }, { op: 'pipe', s: 't', d: 'w' });
+  if (shape === 'fanout') ops.push({ op: 'pipe', s: 'r', d: 'w' }, { op: 'pipe', s: 'r', d: 'w2' });
+  if (shape === 'duplex-pipe') ops.push({ op: 'pipe', s: 'r', d: 'd' }, { op: 'pipe', s: 'd', d: 'w' });
   const all = [...new Set([...R, ...W])];
-  const n = 4 + Math.floor(rnd() * 10);
+  const n = variant === 3 ? 10 + Math.floor(rnd() * 20) : 4 + Math.floor(rnd() * 10);
   let lid = 0;
   const action = (nested) => {
     const kinds = [];
@@ -1037,7 +1046,7 @@ function randomScenario(rnd, i, variant = 1) {
     if (W.length) kinds.push('write', 'write', 'write', 'end', 'cork', 'uncork', 'release', 'default_encoding');
     kinds.push('snap', 'destroy');
     if (!nested) kinds.push('settle', 'settle', 'defer', 'off');
-    if (!nested && variant === 2) kinds.push('hook', 'hook', 'hook');
+    if (!nested && variant >= 2) kinds.push('hook', 'hook', 'hook');
     const k = pick(kinds);
     const r = R.length ? pick(R) : null;
     const w = W.length ? pick(W) : null;
@@ -1079,7 +1088,7 @@ function randomScenario(rnd, i, variant = 1) {
   for (let k = 0; k < n; k++) ops.push(action(false));
   ops.push(SETTLE);
   for (const s of all) ops.push(SNAP(s));
-  const family = variant === 2 ? 'random2' : 'random';
+  const family = variant === 1 ? 'random' : `random${variant}`;
   add(family, `${String(i).padStart(3, '0')}-${shape}`, ops, chance(0.5) ? 'immediate' : 'timeout');
 }
 
@@ -1089,6 +1098,8 @@ const rnd2 = mulberry32(7);
 for (let i = 160; i < 280; i++) randomScenario(rnd2, i);
 const rnd3 = mulberry32(31337);
 for (let i = 0; i < 200; i++) randomScenario(rnd3, i, 2);
+const rnd4 = mulberry32(4242);
+for (let i = 0; i < 24; i++) randomScenario(rnd4, i, 3);
 
 // Exploration: `--explore SEED COUNT [VARIANT]` writes only COUNT random scenarios from SEED
 // (ids `random-sSEED-...`), to hunt for differences beyond the committed fixture.
@@ -1100,7 +1111,7 @@ if (explore !== -1) {
   const r = mulberry32(seed);
   const variant = Number(process.argv[explore + 3] ?? 1);
   for (let i = 0; i < count; i++) randomScenario(r, i, variant);
-  for (const sc of scenarios) sc.id = sc.id.replace(/^random2?-/, `${sc.family}-s${seed}-`);
+  for (const sc of scenarios) sc.id = sc.id.replace(/^random\d?-/, `${sc.family}-s${seed}-`);
 }
 
 // ------------------------------------------------------------------------------------------
