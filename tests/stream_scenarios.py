@@ -586,3 +586,28 @@ def first_difference(ours: list[Any], node: list[Any], kinds: dict[str, str] | N
         extra = (ours if len(ours) > len(node) else node)[min(len(ours), len(node))]
         return f"entry {min(len(ours), len(node))}: only {longer} goes on: {json.dumps(extra)}"
     return "no difference"
+
+
+def main(argv: list[str]) -> int:
+    """Replay every scenario of an oracle file; print where each differing one parts from Node.
+
+    ``node tests/oracles/oracle_stream.mjs --explore SEED COUNT [VARIANT] > /tmp/x.json``, then
+    ``PYTHONPATH=. python tests/stream_scenarios.py /tmp/x.json`` (from the repository root)
+    hunts for differences beyond the committed fixture. Exit status 1 if any scenario differs.
+    """
+    with open(argv[1], encoding="utf-8") as f:
+        data = json.load(f)
+    differing = 0
+    for sc in data["scenarios"]:
+        ours = trio.run(run_scenario, sc)
+        if json.dumps(ours) != json.dumps(sc["log"]):
+            differing += 1
+            print(f"{sc['id']}: {first_difference(ours, sc['log'], stream_kinds(sc))}\n")
+    print(f"{differing} of {len(data['scenarios'])} scenarios differ from Node")
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv))

@@ -33,7 +33,7 @@
 //
 // Exploration: `node tests/oracles/oracle_stream.mjs --explore SEED COUNT > /tmp/x.json`
 // writes COUNT random scenarios from another seed, to hunt for differences beyond the
-// committed ones (replay them with tests/stream_scenarios.py's run_scenario).
+// committed ones: `PYTHONPATH=. python tests/stream_scenarios.py /tmp/x.json` replays them.
 //
 // Output: {"node": version, "count", "snap_keys": {class: [property, ...]}, "scenarios":
 // [{"id", "family", "macro", "ops", "log"}, ...]}, one scenario per line. A snapshot entry is
