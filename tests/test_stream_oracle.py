@@ -1,11 +1,15 @@
 """Stream event order against Node 20: every scenario of the oracle, replayed and compared.
 
-``tests/oracles/oracle_stream.mjs`` writes ``tests/fixtures/stream_oracle.json``: a few hundred
-scenarios (hand-written families: paused and flowing reads, 'readable' handlers, pushes and
-unshifts, encodings, writes and 'drain', end/_final, cork/_writev, destroy, _construct,
-Transforms, pipe, Duplex; plus seeded random combinations) with Node's log of each.
-``tests/stream_scenarios.py`` replays a scenario with this package's streams; the two logs
-must be identical, entry for entry (compared as JSON text, so ``True`` is not ``1``).
+``tests/oracles/oracle_stream.mjs`` writes ``tests/fixtures/stream_oracle.json``: about a
+thousand scenarios with Node's log of each. Hand-written families: paused and flowing reads,
+'readable' handlers, read(n) past the mark, pushes and unshifts, encodings (early and late),
+writes and 'drain', write encodings, end/_final, cork/_writev, callbacks held and released late
+or twice, destroy, _construct, Transforms and their backpressure, pipe, Duplex, once/prepend
+listeners, errors nobody listens for. Seeded random combinations: single streams, pipes and
+chains, with listeners on every event that run further operations. The fixture records the
+``node`` it was made with (``DATA["node"]``; see the generator for Node 20.20's read(n) bug it
+keeps out). ``tests/stream_scenarios.py`` replays a scenario with this package's streams; the
+two logs must be identical, entry for entry (compared as JSON text, so ``True`` is not ``1``).
 """
 
 from __future__ import annotations
