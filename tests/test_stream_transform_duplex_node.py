@@ -285,3 +285,61 @@ async def test_duplex_disabled_sides(must_call: MustCall) -> None:
     duplex3.on("end", must_call.never("end"))
     async for chunk in duplex3:
         raise AssertionError(chunk)
+
+
+# test-stream-transform-constructor-set-methods.js (functions are bound, so identity differs)
+
+
+@node_case
+def test_transform_constructor_methods(must_call: MustCall) -> None:
+    import pytest
+
+    from trio_nodecompat.errors import ERR_METHOD_NOT_IMPLEMENTED
+
+    t = Transform()
+    with pytest.raises(ERR_METHOD_NOT_IMPLEMENTED, match=r"The _transform\(\) method"):
+        t.end(Buffer.from_("blerg"))
+    t2 = Transform(
+        transform=must_call(lambda self, chunk, _e, next_: next_()),
+        flush=must_call(lambda self, next_: next_()),
+        final=must_call(lambda self, next_: next_()),
+    )
+    t2.end(Buffer.from_("blerg"))
+    t2.resume()
+
+
+# test-stream-transform-split-highwatermark.js (64 KiB default here; Node 20's is 16 KiB)
+
+
+def test_transform_split_high_water_mark() -> None:
+    import pytest
+
+    from trio_nodecompat.errors import ERR_INVALID_ARG_VALUE
+    from trio_nodecompat.stream import Writable
+
+    default = 64 * 1024
+
+    def marks(**options: Any) -> tuple[int, int]:
+        t = Transform(**options)
+        return t._readable_state.high_water_mark, t._writable_state.high_water_mark
+
+    assert marks(readable_high_water_mark=666) == (666, default)
+    assert marks(writable_high_water_mark=777) == (default, 777)
+    assert marks(readable_high_water_mark=666, writable_high_water_mark=777) == (666, 777)
+    assert marks(high_water_mark=555, readable_high_water_mark=666) == (555, 555)
+    assert marks(high_water_mark=555, writable_high_water_mark=777) == (555, 555)
+    assert marks(
+        high_water_mark=555, readable_high_water_mark=666, writable_high_water_mark=777
+    ) == (555, 555)
+    assert marks(readable_high_water_mark=None) == (default, default)
+    assert marks(writable_high_water_mark=None) == (default, default)
+    assert marks(high_water_mark=None, readable_high_water_mark=666) == (666, default)
+    assert marks(high_water_mark=None, writable_high_water_mark=777) == (default, 777)
+    for name in ("readable_high_water_mark", "writable_high_water_mark"):
+        with pytest.raises(ERR_INVALID_ARG_VALUE, match=f"'{name}' is invalid. Received nan"):
+            Transform(**{name: float("nan")})
+    # Plain Readables and Writables have no per-side options (Node ignores them).
+    with pytest.raises(TypeError):
+        Readable(readable_high_water_mark=666)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Writable(writable_high_water_mark=777)  # type: ignore[call-arg]

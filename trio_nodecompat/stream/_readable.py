@@ -45,6 +45,7 @@ from ._utils import (
     OBJECT_MODE,
     as_buffer,
     next_tick,
+    prepend_listener,
 )
 from ._writable import construct_stream
 
@@ -444,7 +445,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
         return buffer.popleft()
     if not n or n >= state.length:
         if state.decoder is not None:
-            ret: Any = "".join(buffer)
+            ret: Any = "".join([_as_text(chunk) for chunk in buffer])
         elif len(buffer) == 1:
             ret = buffer[0]
         elif not buffer:
@@ -464,7 +465,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
     if state.decoder is not None:
         parts = []
         while buffer:
-            text = buffer[0]
+            text = _as_text(buffer[0])
             if n > len(text):
                 parts.append(text)
                 n -= len(text)
@@ -495,6 +496,12 @@ def _from_list(n: int, state: ReadableState) -> Any:
                 buffer[0] = tail
             break
     return Buffer._own(out)
+
+
+def _as_text(chunk: Any) -> str:
+    # A decoding stream's buffer holds strings; a Buffer unshifted into it joins as its UTF-8
+    # text, as JS string concatenation turns it into one.
+    return chunk if type(chunk) is str else chunk.to_string()
 
 
 def _split(chunk: Any, n: int) -> tuple[Any, Any]:
@@ -929,7 +936,7 @@ class Readable(Stream):
                     dest.emit("error", er)
 
         # Before any user 'error' listener.
-        dest.prepend_listener("error", onerror)
+        prepend_listener(dest, "error", onerror)
 
         def onclose() -> None:
             dest.remove_listener("finish", onfinish)
@@ -969,6 +976,35 @@ class Readable(Stream):
         if not state.pipes:
             self.pause()
         dest.emit("unpipe", self, _UnpipeInfo())
+        return self
+
+    def wrap(self, stream: Any) -> Self:
+        """Read from an old-style emitter of ``'data'``/``'end'`` (Node's ``readable.wrap``).
+
+        Its chunks are pushed here (pausing it while this stream's buffer is full, resuming it
+        on the next ``_read``); its ``'end'`` ends this stream, its ``'error'`` fails it, its
+        ``'close'``/``'destroy'`` destroy it. Returns this stream.
+        """
+        paused = False
+
+        def ondata(chunk: Any) -> None:
+            nonlocal paused
+            if not self.push(chunk) and callable(getattr(stream, "pause", None)):
+                paused = True
+                stream.pause()
+
+        def read(_size: int) -> None:
+            nonlocal paused
+            if paused and callable(getattr(stream, "resume", None)):
+                paused = False
+                stream.resume()
+
+        stream.on("data", ondata)
+        stream.on("end", lambda *_a: self.push(None))
+        stream.on("error", lambda err: error_or_destroy(self, err))
+        stream.on("close", lambda *_a: self.destroy())
+        stream.on("destroy", lambda *_a: self.destroy())
+        self._read = read  # type: ignore[method-assign,assignment]
         return self
 
     # ----------------------------------------------------------------------------------------
