@@ -116,12 +116,6 @@ async def test_end_paused(must: Must, autojump_clock: Any) -> None:
 # test-stream-events-prepend.js -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipe() calls dest.prepend_listener itself; Node's pipe goes through its own "
-    "prependListener helper, which copes with a destination whose prependListener is not a "
-    "function",
-)
 async def test_pipe_into_writable_without_prepend_listener(must: Must) -> None:
     class W(Writable):
         def __init__(self) -> None:

@@ -739,11 +739,6 @@ async def test_unpipe_in_resume_pauses(must: Must) -> None:
 # test-stream-pipe-without-listenerCount.js -----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the legacy Stream.pipe asks emitter.listener_count('error'); Node asks the static "
-    "EventEmitter.listenerCount(emitter, 'error'), so a shadowed listenerCount does not matter",
-)
 async def test_pipe_without_listener_count(must: Must) -> None:
     r = Stream()
     r.listener_count = None  # type: ignore[assignment,method-assign]

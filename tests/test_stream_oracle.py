@@ -34,16 +34,9 @@ _UTF16 = (
     "readable_length and read(n) after set_encoding('utf8') differ once a character "
     "outside the BMP (U+1D11E) is buffered"
 )
-_JOIN = (
-    "unshift(Buffer) after set_encoding() buffers the Buffer among the decoded strings (as "
-    "Node does); reading then raises TypeError joining them ('sequence item 0: expected str "
-    "instance, Buffer found'), where Node's join turns the Buffer into its UTF-8 text"
-)
 KNOWN_DIFFERENCES: dict[str, str] = {
     "readable-encoding-utf8-1": _UTF16 + " (readableLength 5, Node 6)",
     "readable-encoding-utf8-2": _UTF16 + " (read(5) gives 'a€b𝄞c' here, 'a€b𝄞' in Node)",
-    "random-162-pipe": _JOIN + " (read() in a 'readable' listener)",
-    "random2-157-duplex": _JOIN + " (read() of the flow, an uncaught TypeError)",
     "duplex-separate-object-modes": (
         "ERR_INVALID_ARG_TYPE names the Python type of the value ('Received type int (7)'), "
         "Node the JS type ('Received type number (7)'): the package-wide wording of errors.py"
