@@ -931,6 +931,20 @@ for (const ev of ['data', 'readable']) {
   }
 }
 
+// object-encoding: set_encoding on an object-mode stream decodes the Buffers pushed into it
+// (strings pass as they are), in paused and flowing mode, before and after buffering.
+for (const encoding of ['utf8', 'hex', 'base64']) {
+  for (const flowing of [false, true]) {
+    add('object-encoding', `${encoding}-${flowing ? 'flowing' : 'paused'}`, [
+      { op: 'create', name: 'r', kind: 'Readable', opts: { highWaterMark: 2, objectMode: true } },
+      { op: 'push', s: 'r', v: { hex: 'e282' } }, { op: 'set_encoding', s: 'r', enc: encoding },
+      { op: 'push', s: 'r', v: { hex: 'ac41' } }, { op: 'push', s: 'r', v: 'str' }, SNAP('r'),
+      ...(flowing ? [{ op: 'on', id: 'D', s: 'r', ev: 'data' }] : [{ op: 'read_all', s: 'r' }]),
+      { op: 'push', s: 'r', v: { hex: 'c3' } }, { op: 'push', s: 'r', v: null }, SETTLE,
+      { op: 'read_all', s: 'r' }, SETTLE, SNAP('r')]);
+  }
+}
+
 // unhandled: streams with no 'error' listener: the error is the process's uncaught exception
 // (logged by the 'uncaughtException' listener), and the order of what follows is Node's.
 const NO_ERROR = DEFAULT_LISTEN.filter((e) => e !== 'error');
