@@ -32,6 +32,7 @@
 // fixture never records the bug as Node's behaviour.
 //
 // Exploration: `node tests/oracles/oracle_stream.mjs --explore SEED COUNT > /tmp/x.json`
+// (or `--run FILE` for scenarios written by hand)
 // writes COUNT random scenarios from another seed, to hunt for differences beyond the
 // committed ones: `PYTHONPATH=. python tests/stream_scenarios.py /tmp/x.json` replays them.
 //
@@ -1117,6 +1118,13 @@ for (let i = 0; i < 24; i++) randomScenario(rnd4, i, 3);
 
 // Exploration: `--explore SEED COUNT [VARIANT]` writes only COUNT random scenarios from SEED
 // (ids `random-sSEED-...`), to hunt for differences beyond the committed fixture.
+// Ad hoc: `--run FILE` runs the scenarios of FILE (a JSON list of {id, family, macro, ops}).
+const runFile = process.argv.indexOf('--run');
+if (runFile !== -1) {
+  scenarios.length = 0;
+  const { readFileSync } = await import('node:fs');
+  scenarios.push(...JSON.parse(readFileSync(process.argv[runFile + 1], 'utf8')));
+}
 const explore = process.argv.indexOf('--explore');
 if (explore !== -1) {
   const seed = Number(process.argv[explore + 1]);
