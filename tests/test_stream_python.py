@@ -296,3 +296,14 @@ async def test_error_without_any_listener_propagates() -> None:
     with pytest.RaisesGroup(pytest.RaisesExc(ValueError, match="nobody")):
         async with open_loop():
             Writable(write=lambda self, c, e, cb: cb(ValueError("nobody"))).write(b"x")
+
+
+async def test_decoded_lengths_are_utf16_code_units() -> None:
+    async with open_loop():
+        r = Readable(read=lambda self, n: None, encoding="utf8")
+        r.push("a\U0001d11eb".encode())
+        assert r.readable_length == 4  # a, the pair (2 units), b: JS's 'a𝄞b'.length
+        assert r.read(2) == "a\ud834"  # cuts the pair, as JS's slice does
+        assert r.readable_length == 2
+        assert r.read(2) == "\udd1eb"
+        r.push(None)

@@ -1077,3 +1077,81 @@ def test_hwm_0_no_flow_data(must_call: MustCall) -> None:
         set_immediate(must_call(step2))
 
     set_immediate(must_call(step1))
+
+
+# test-stream-readable-object-multi-push-async.js
+
+_MAX = 42
+_BATCH = 10
+
+
+@pytest.mark.parametrize("consumer", ["readable", "data", "data-eof-with-last-batch"])
+async def test_object_multi_push_async(consumer: str) -> None:
+    from trio_nodecompat.timers import set_timeout
+
+    @node_case
+    def case(must_call: MustCall) -> None:
+        i = 0
+        eof_with_batch = consumer == "data-eof-with-last-batch"
+
+        def fetch(cb: Any) -> None:
+            nonlocal i
+            if i > _MAX and not eof_with_batch:
+                set_timeout(cb, 10, None, [])
+                return
+            batch = list(range(i, i + _BATCH))
+            i += _BATCH
+            set_timeout(cb, 10, None, batch)
+
+        def read(self: Readable, n: int) -> None:
+            def got(err: Any, data: list[int]) -> None:
+                if err:
+                    self.destroy(err)
+                    return
+                if not eof_with_batch and not data:
+                    self.push(None)
+                    return
+                for d in data:
+                    self.push(d)
+                if eof_with_batch and data[_BATCH - 1] >= _MAX:
+                    self.push(None)
+
+            fetch(got)
+
+        reads = _MAX // _BATCH + (1 if eof_with_batch else 2)
+        readable = Readable(object_mode=True, read=must_call(read, reads))
+        if consumer == "readable":
+
+            def on_readable() -> None:
+                while readable.read() is not None:
+                    pass
+
+            readable.on("readable", on_readable)
+        else:
+            readable.on("data", nothing)
+        readable.on("end", must_call(lambda: _check(i == (_MAX // _BATCH + 1) * _BATCH)))
+
+    await case()
+
+
+@node_case
+def test_object_push_eof_end_after_tick(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=must_call.never("_read"))
+    readable.on("data", must_call.never("data"))
+    readable.push(None)
+    ticked = False
+
+    def tick() -> None:
+        nonlocal ticked
+        ticked = True
+
+    next_tick(tick)
+    readable.on("end", must_call(lambda: _check(ticked)))
+
+
+@node_case
+def test_object_push_from_immediate(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=must_call())
+    readable.on("data", nothing)
+    readable.on("end", must_call())
+    set_immediate(lambda: (readable.push("aaa"), readable.push(None)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from _stream_support import MustCall, next_tick, node_case, set_immediate, set_timeout
 
 from trio_nodecompat.buffer import Buffer
@@ -23,11 +24,20 @@ def check(condition: bool) -> None:
     assert condition
 
 
-# test-stream-transform-final.js and -final-sync.js (the same sequence, sync callbacks)
+# test-stream-transform-final.js and -final-sync.js (the same sequence; _final calls back
+# after a timer, or synchronously)
 
 
-@node_case
-def test_transform_final_order(must_call: MustCall) -> None:
+@pytest.mark.parametrize("final_sync", [False, True])
+async def test_transform_final_order(final_sync: bool) -> None:
+    await _final_order(final_sync)()
+
+
+def _final_order(final_sync: bool) -> Any:
+    return node_case(lambda must_call: _final_order_body(must_call, final_sync))
+
+
+def _final_order_body(must_call: MustCall, final_sync: bool) -> None:
     state = 0
 
     def bump() -> int:
@@ -48,7 +58,10 @@ def test_transform_final_order(must_call: MustCall) -> None:
             assert bump() == 11
             done()
 
-        set_timeout(later, 100)
+        if final_sync:
+            later()
+        else:
+            set_timeout(later, 100)
 
     def flush(self: Transform, done: Any) -> None:
         assert bump() == 12

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 
 from .._buffer import Buffer
 from .._event_emitter import _MISSING
-from .._internal.encodings import is_encoding
+from .._internal.encodings import is_encoding, js_length
 from .._string_decoder import StringDecoder
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
@@ -339,7 +339,10 @@ def _add_chunk(stream: Any, state: ReadableState, chunk: Any, to_front: bool) ->
         state.bits = bits | DATA_EMITTED
         stream.emit("data", chunk)
     else:
-        state.length += 1 if bits & OBJECT_MODE else len(chunk)
+        if bits & OBJECT_MODE:
+            state.length += 1
+        else:
+            state.length += len(chunk) if type(chunk) is not str else js_length(chunk)
         if to_front:
             state.buffer.appendleft(chunk)
         else:
@@ -367,7 +370,7 @@ def _how_much_to_read(n: int | None, state: ReadableState) -> int:
     if n is None:
         # Flowing: one chunk at a time; paused: everything buffered.
         if bits & FLOWING and state.length:
-            return len(state.buffer[0])
+            return _units(state.buffer[0])
         return state.length
     if n <= state.length:
         return n
@@ -382,7 +385,7 @@ def _on_eof_chunk(stream: Any, state: ReadableState) -> None:
         chunk = decoder.end()
         if chunk:
             state.buffer.append(chunk)
-            state.length += 1 if state.bits & OBJECT_MODE else len(chunk)
+            state.length += 1 if state.bits & OBJECT_MODE else js_length(chunk)
     state.bits |= ENDED
     if state.bits & SYNC:
         # Inside _read: 'readable' on the next tick, not from within the read() call.
@@ -455,7 +458,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
         buffer.clear()
         return ret
     first = buffer[0]
-    size = len(first)
+    size = _units(first)
     if n < size:
         head, tail = _split(first, n)
         buffer[0] = tail
@@ -466,17 +469,19 @@ def _from_list(n: int, state: ReadableState) -> Any:
         parts = []
         while buffer:
             text = _as_text(buffer[0])
-            if n > len(text):
+            size = js_length(text)
+            if n > size:
                 parts.append(text)
-                n -= len(text)
+                n -= size
                 buffer.popleft()
             else:
-                if n == len(text):
+                if n == size:
                     parts.append(text)
                     buffer.popleft()
                 else:
-                    parts.append(text[:n])
-                    buffer[0] = text[n:]
+                    head, tail = _split(text, n)
+                    parts.append(head)
+                    buffer[0] = tail
                 break
         return "".join(parts)
     out = bytearray()
@@ -504,9 +509,22 @@ def _as_text(chunk: Any) -> str:
     return chunk if type(chunk) is str else chunk.to_string()
 
 
+def _units(chunk: Any) -> int:
+    """A chunk's JS ``length``: bytes of a Buffer, UTF-16 code units of a string."""
+    return js_length(chunk) if type(chunk) is str else len(chunk)
+
+
 def _split(chunk: Any, n: int) -> tuple[Any, Any]:
+    """The first ``n`` bytes (UTF-16 code units of a string, as JS slices) and the rest."""
     if type(chunk) is str:
-        return chunk[:n], chunk[n:]
+        if chunk.isascii():
+            return chunk[:n], chunk[n:]
+        # Slice by code units, as JS does: a cut inside a surrogate pair leaves lone halves.
+        units = chunk.encode("utf-16-le", "surrogatepass")
+        return (
+            units[: 2 * n].decode("utf-16-le", "surrogatepass"),
+            units[2 * n :].decode("utf-16-le", "surrogatepass"),
+        )
     mem = chunk._mem
     return (
         Buffer._wrap(mem[:n], chunk._owner, chunk._offset),
@@ -761,7 +779,7 @@ class Readable(Stream):
         state.buffer.clear()
         if content:
             state.buffer.append(content)
-        state.length = len(content)
+        state.length = js_length(content)
         return self
 
     def is_paused(self) -> bool:
