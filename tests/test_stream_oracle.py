@@ -28,12 +28,6 @@ SCENARIOS: list[dict[str, Any]] = DATA["scenarios"]
 
 #: Scenarios where this package is known to differ from Node: scenario id -> the difference.
 #: Each is a finding against the stream core, kept failing (strict xfail) until it is fixed.
-_UTF16 = (
-    "a decoded string's length counts code points here, UTF-16 code units in Node (a choice "
-    "docs/modules/stream.rst states): "
-    "readable_length and read(n) after set_encoding('utf8') differ once a character "
-    "outside the BMP (U+1D11E) is buffered"
-)
 _OBJECT_ENCODING = (
     "set_encoding on an object-mode stream with a Buffer buffered sets readable_length to the "
     "decoded text's length (as Node does), more than the buffer holds; once the buffer is "
@@ -44,8 +38,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "object-encoding-hex-paused": _OBJECT_ENCODING + " (read_all after three reads)",
     "object-encoding-hex-flowing": _OBJECT_ENCODING
     + " (the flow: Node emits 'data' with undefined, here an uncaught IndexError)",
-    "readable-encoding-utf8-1": _UTF16 + " (readableLength 5, Node 6)",
-    "readable-encoding-utf8-2": _UTF16 + " (read(5) gives 'a€b𝄞c' here, 'a€b𝄞' in Node)",
     "duplex-separate-object-modes": (
         "ERR_INVALID_ARG_TYPE names the Python type of the value ('Received type int (7)'), "
         "Node the JS type ('Received type number (7)'): the package-wide wording of errors.py"
