@@ -1003,11 +1003,14 @@ function randomScenario(rnd, i, variant = 1) {
   const pick = (a) => a[Math.floor(rnd() * a.length)];
   const chance = (p) => rnd() < p;
   const objectMode = chance(0.2);
-  const chunk = () => (objectMode ? pick([1, 'o', true, 0, 'long-value']) : pick(['a', 'bc', 'defg', 'hijklmno', hex('é')]));
+  // Variant 4 (exploration only) adds characters outside the BMP, whole and cut.
+  const bytes = variant === 4 ? ['a', 'bc', 'x𝄞y', hex('𝄞'), { hex: 'f09d' }, { hex: '849e' }, hex('é'), '€'] : null;
+  const chunk = () => (objectMode ? pick([1, 'o', true, 0, 'long-value'])
+    : bytes ? pick(bytes) : pick(['a', 'bc', 'defg', 'hijklmno', hex('é')]));
   const hwm = pick([0, 1, 2, 4, 8]);
   const mode = () => pick(MODES);
   const ops = [];
-  const shape = variant === 3 ? pick(['fanout', 'pipe3', 'duplex-pipe'])
+  const shape = variant >= 3 ? pick(['fanout', 'pipe3', 'duplex-pipe'])
     : pick(['readable', 'writable', 'transform', 'pipe', 'duplex', 'pipe3']);
   const script = (n) => {
     const s = [];
@@ -1070,7 +1073,7 @@ function randomScenario(rnd, i, variant = 1) {
       case 'push': return { op: 'push', s: r, v: chance(0.15) ? null : chunk() };
       case 'unshift': return { op: 'unshift', s: r, v: chunk() };
       case 'pause': case 'resume': return { op: k, s: r };
-      case 'set_encoding': return objectMode ? { op: 'is_paused', s: r } : { op: 'set_encoding', s: r, enc: pick(['utf8', 'hex', 'base64']) };
+      case 'set_encoding': return objectMode ? { op: 'is_paused', s: r } : { op: 'set_encoding', s: r, enc: variant === 4 ? pick(['utf8', 'utf16le', 'utf8']) : pick(['utf8', 'hex', 'base64']) };
       case 'data': case 'readable': {
         if (nested) return { op: 'snap', s: r };
         const l = { op: 'on', id: `L${lid++}`, s: r, ev: k, once: chance(0.2), prepend: chance(0.15) };
@@ -1116,7 +1119,8 @@ for (let i = 0; i < 200; i++) randomScenario(rnd3, i, 2);
 const rnd4 = mulberry32(4242);
 for (let i = 0; i < 24; i++) randomScenario(rnd4, i, 3);
 
-// Exploration: `--explore SEED COUNT [VARIANT]` writes only COUNT random scenarios from SEED
+// Exploration: `--explore SEED COUNT [VARIANT]` (variant 4: characters outside the BMP,
+// whole and cut, with utf8/utf16le decoding) writes only COUNT random scenarios from SEED
 // (ids `random-sSEED-...`), to hunt for differences beyond the committed fixture.
 // Ad hoc: `--run FILE` runs the scenarios of FILE (a JSON list of {id, family, macro, ops}).
 const runFile = process.argv.indexOf('--run');
