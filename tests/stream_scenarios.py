@@ -5,7 +5,8 @@ A scenario is data: a list of operations that create streams (explicit options, 
 ``_flush``) and drive them (push, unshift, read, write, end, cork, pipe, destroy, listeners
 that run further operations, operations deferred to a nextTick or a macrotask, ``settle``).
 :func:`run_scenario` builds the same streams with this package's API (subclasses overriding
-Node's underscore methods, options as keyword arguments) and logs exactly what the Node
+Node's underscore methods, or the simplified constructor's ``read=``/``write=``/...; options
+as keyword arguments) and logs exactly what the Node
 interpreter logs: every event with its documented arguments, every implementation call, the
 return values of ``push``/``unshift``/``write``/``read`` and the state snapshots, in order.
 The two interpreters are kept line for line parallel; a change to one is a change to both.
@@ -133,8 +134,11 @@ def val(v: Any) -> Any:
 class Scenario:
     """One run of one scenario: its streams, its log, its pending macrotasks."""
 
-    def __init__(self, sc: dict[str, Any]) -> None:
+    def __init__(self, sc: dict[str, Any], style: str) -> None:
         self.sc = sc
+        #: How implementations are given: "subclass" (overriding _read, _write, ...) or
+        #: "options" (the simplified constructor's read=, write=, ...).
+        self.style = style
         self.log: list[Any] = []
         self.streams: dict[str, Any] = {}
         self.names: dict[int, str] = {}
@@ -356,8 +360,17 @@ class Scenario:
 
                 methods["_flush"] = _flush
         base = CLASSES[kind]
-        cls = type(f"Scenario{kind}", (base,), methods) if methods else base
         kwargs = {OPTIONS[k]: v for k, v in (op.get("opts") or {}).items()}
+        if self.style == "options":
+            # Node's simplified construction: read=, write=, ... (bound like methods). A
+            # Readable ignores a final= option in Node; Python's keywords are strict, so the
+            # scenario's _final of a Readable (never called) is left out here.
+            if kind == "Readable":
+                methods.pop("_final", None)
+            kwargs.update({method[1:]: fn for method, fn in methods.items()})
+            cls = base
+        else:
+            cls = type(f"Scenario{kind}", (base,), methods) if methods else base
         s = cls(**kwargs)
         self.streams[name] = s
         self.names[id(s)] = name
@@ -554,9 +567,15 @@ class Scenario:
         return self.log
 
 
-async def run_scenario(sc: dict[str, Any]) -> list[Any]:
-    """Replay one scenario with this package's streams; its log, in Node's format."""
-    return await Scenario(sc).run()
+async def run_scenario(sc: dict[str, Any], style: str = "subclass") -> list[Any]:
+    """Replay one scenario with this package's streams; its log, in Node's format.
+
+    ``style`` is how the scripted implementations are given: ``"subclass"`` (a subclass
+    overriding ``_read``, ``_write``, ...) or ``"options"`` (``read=``, ``write=``, ...).
+    """
+    if style not in ("subclass", "options"):
+        raise ScenarioError(f"unknown style {style!r}")
+    return await Scenario(sc, style).run()
 
 
 def _shown(entry: Any, kinds: dict[str, str]) -> str:
