@@ -307,3 +307,45 @@ async def test_decoded_lengths_are_utf16_code_units() -> None:
         assert r.readable_length == 2
         assert r.read(2) == "\udd1eb"
         r.push(None)
+
+
+class _FakeSignal:
+    """The part of AbortSignal that ``signal=`` uses (the abort module brings the real one)."""
+
+    def __init__(self, aborted: bool = False) -> None:
+        self.aborted = aborted
+        self.reason: Any = ValueError("because") if aborted else None
+        self.listeners: list[Any] = []
+
+    def add_event_listener(self, type: str, listener: Any, *, once: bool = False) -> None:
+        assert type == "abort" and once
+        self.listeners.append(listener)
+
+    def remove_event_listener(self, type: str, listener: Any) -> None:
+        self.listeners.remove(listener)
+
+    def abort(self) -> None:
+        self.aborted = True
+        self.reason = ValueError("because")
+        for listener in list(self.listeners):
+            listener(None)
+
+
+async def test_signal_option_destroys_with_abort_error() -> None:
+    seen: list[Any] = []
+    async with open_loop():
+        signal = _FakeSignal()
+        w = Writable(signal=signal, write=lambda self, c, e, cb: cb())
+        w.on("error", lambda e: seen.append((e.code, e.name, str(e.cause))))
+        w.write("asd")
+        signal.abort()
+        assert w.destroyed
+    assert seen == [("ABORT_ERR", "AbortError", "because")]
+    assert signal.listeners == []  # removed once the stream closed
+
+    async with open_loop():
+        r = Readable(signal=_FakeSignal(aborted=True), read=lambda self, n: None)
+        assert r.destroyed
+        errors: list[Any] = []
+        r.on("error", errors.append)
+    assert [e.code for e in errors] == ["ABORT_ERR"]

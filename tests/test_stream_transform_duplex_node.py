@@ -356,3 +356,93 @@ def test_transform_split_high_water_mark() -> None:
         Readable(readable_high_water_mark=666)  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Writable(writable_high_water_mark=777)  # type: ignore[call-arg]
+
+
+# test-stream-readable-emit-readable-short-stream.js
+
+
+def _drain_readable(stream: Readable) -> Any:
+    def on_readable() -> None:
+        while True:
+            chunk = stream.read()
+            if not chunk:
+                break
+            assert chunk.to_string() == "content"
+
+    return on_readable
+
+
+def _echo_transform(must_call: MustCall) -> Transform:
+    return Transform(
+        transform=must_call(lambda self, chunk, enc, cb: (self.push(chunk), cb())),
+        flush=must_call(lambda self, cb: cb()),
+    )
+
+
+@node_case
+def test_short_stream_piped_into_transform(must_call: MustCall) -> None:
+    r = Readable(read=must_call(lambda self, n: (self.push("content"), self.push(None))))
+    t = _echo_transform(must_call)
+    r.pipe(t)
+    t.on("readable", must_call(_drain_readable(t), 2))
+
+
+@node_case
+def test_short_stream_transform_end_with_chunk(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.end("content")
+    t.on("readable", must_call(_drain_readable(t)))
+
+
+@node_case
+def test_short_stream_transform_write_then_end(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.write("content")
+    t.end()
+    t.on("readable", must_call(_drain_readable(t)))
+
+
+@node_case
+def test_short_stream_readable_sync_pushes(must_call: MustCall) -> None:
+    t = Readable(read=nothing)
+    t.on("readable", must_call(_drain_readable(t)))
+    t.push("content")
+    t.push(None)
+
+
+@node_case
+def test_short_stream_readable_pushes_on_tick(must_call: MustCall) -> None:
+    t = Readable(read=nothing)
+    t.on("readable", must_call(_drain_readable(t), 2))
+    next_tick(lambda: (t.push("content"), t.push(None)))
+
+
+@node_case
+def test_short_stream_transform_listener_first(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.on("readable", must_call(_drain_readable(t), 2))
+    t.write("content")
+    t.end()
+
+
+# test-stream-readable-unpipe-resume.js (a 1 MiB Readable stands in for fs.createReadStream)
+
+
+@node_case
+def test_unpipe_then_resume_reaches_end(must_call: MustCall) -> None:
+    remaining = 16
+
+    def read(self: Readable, n: int) -> None:
+        nonlocal remaining
+        remaining -= 1
+        self.push(Buffer.alloc(64 * 1024) if remaining >= 0 else None)
+
+    read_stream = Readable(read=read)
+
+    def transform(self: Transform, chunk: Any, enc: Any, cb: Any) -> None:
+        read_stream.unpipe()
+        read_stream.resume()
+
+    transform_stream = Transform(transform=must_call(transform))
+    read_stream.on("end", must_call())
+    read_stream.pipe(transform_stream).resume()

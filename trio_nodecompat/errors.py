@@ -603,6 +603,9 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
 class ABORT_ERR(NodeError):
     """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
 
+    Interim: the abort module's section brings ``AbortError`` (the same code, name and
+    arguments); once it lands, this class goes and ``stream._utils`` imports that one.
+
     What streams are destroyed with when their consumer stops early (an async iterator left
     before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
     signal's reason. Named after its code, as every class here is; ``name`` is Node's class

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .._buffer import Buffer
 from .._event_emitter import EventEmitter
+from ..errors import ABORT_ERR as AbortError
 from ..process import next_tick
 
 if TYPE_CHECKING:
     from ._readable import Readable
 
 __all__ = [
+    "AbortError",
     "AUTO_DESTROY",
     "CLOSED",
     "CLOSE_EMITTED",
