@@ -78,6 +78,7 @@ def test_fixture_shape() -> None:
         "random3",
         "unhandled",
         "object-encoding",
+        "encoding-options",
         "readable-read-large",
         "readable-late",
         "writable-encodings",

@@ -946,6 +946,14 @@ for (const encoding of ['utf8', 'hex', 'base64']) {
   }
 }
 
+// encoding-options: the constructors' defaultEncoding and encoding options (Readable, Duplex,
+// Transform, object mode), and a Writable with a zero mark.
+add('encoding-options', "readable-default-encoding", [{"op": "create", "name": "r", "kind": "Readable", "opts": {"highWaterMark": 4, "defaultEncoding": "hex"}}, {"op": "push", "s": "r", "v": "6869"}, {"op": "push", "s": "r", "v": "zz", "enc": "latin1"}, {"op": "unshift", "s": "r", "v": "41"}, {"op": "read", "s": "r", "n": null}, {"op": "set_encoding", "s": "r", "enc": "utf8"}, {"op": "push", "s": "r", "v": "4243"}, {"op": "unshift", "s": "r", "v": "44"}, {"op": "read", "s": "r", "n": null}, {"op": "snap", "s": "r"}]);
+add('encoding-options', "duplex-default-encoding", [{"op": "create", "name": "d", "kind": "Duplex", "opts": {"highWaterMark": 4, "defaultEncoding": "base64", "decodeStrings": false}, "write": {"mode": "sync", "script": []}}, {"op": "push", "s": "d", "v": "aGk="}, {"op": "write", "s": "d", "v": "aGk=", "cb": true}, {"op": "read", "s": "d", "n": null}, {"op": "settle"}, {"op": "snap", "s": "d"}]);
+add('encoding-options', "transform-encoding-option", [{"op": "create", "name": "t", "kind": "Transform", "opts": {"highWaterMark": 4, "encoding": "hex"}, "transform": {"mode": "sync", "kind": "split"}}, {"op": "write", "s": "t", "v": "abcd", "cb": true}, {"op": "read", "s": "t", "n": 3}, {"op": "read", "s": "t", "n": null}, {"op": "end", "s": "t"}, {"op": "settle"}, {"op": "snap", "s": "t"}]);
+add('encoding-options', "object-mode-encoding-option", [{"op": "create", "name": "r", "kind": "Readable", "opts": {"highWaterMark": 4, "objectMode": true, "encoding": "utf8"}}, {"op": "push", "s": "r", "v": {"hex": "e282ac"}}, {"op": "push", "s": "r", "v": "s"}, {"op": "read", "s": "r", "n": null}, {"op": "read", "s": "r", "n": null}, {"op": "snap", "s": "r"}]);
+add('encoding-options', "writable-hwm0", [{"op": "create", "name": "w", "kind": "Writable", "opts": {"highWaterMark": 0}, "write": {"mode": "tick", "script": []}}, {"op": "write", "s": "w", "v": "", "cb": true}, {"op": "write", "s": "w", "v": "a", "cb": true}, {"op": "snap", "s": "w"}, {"op": "settle"}, {"op": "snap", "s": "w"}, {"op": "end", "s": "w", "v": "", "cb": true}, {"op": "settle"}, {"op": "snap", "s": "w"}]);
+
 // unhandled: streams with no 'error' listener: the error is the process's uncaught exception
 // (logged by the 'uncaughtException' listener), and the order of what follows is Node's.
 const NO_ERROR = DEFAULT_LISTEN.filter((e) => e !== 'error');
