@@ -241,13 +241,16 @@ def _push(stream: Any, state: ReadableState, chunk: Any, encoding: str | None) -
         _on_eof_chunk(stream, state)
         return False
     kind = type(chunk)
+    # ``len(buffer._mem)``, not ``len(buffer)``: the per-chunk path skips Buffer.__len__.
     if kind is Buffer:
         encoding = ""
+        size = len(chunk._mem)
     elif kind is str:
         encoding = encoding or state._default_encoding
         if state.encoding != encoding:
             chunk = Buffer.from_(chunk, encoding)
             encoding = ""
+        size = len(chunk)
     else:
         converted = as_buffer(chunk)
         if converted is None:
@@ -257,7 +260,8 @@ def _push(stream: Any, state: ReadableState, chunk: Any, encoding: str | None) -
             return False
         chunk = converted
         encoding = ""
-    if not len(chunk):
+        size = len(chunk)
+    if not size:
         state.bits &= ~READING
         _maybe_read_more(stream, state)
         return _can_push_more(state)
@@ -341,8 +345,10 @@ def _add_chunk(stream: Any, state: ReadableState, chunk: Any, to_front: bool) ->
     else:
         if bits & OBJECT_MODE:
             state.length += 1
+        elif type(chunk) is Buffer:
+            state.length += len(chunk._mem)
         else:
-            state.length += len(chunk) if type(chunk) is not str else js_length(chunk)
+            state.length += js_length(chunk) if type(chunk) is str else len(chunk)
         if to_front:
             state.buffer.appendleft(chunk)
         else:
@@ -370,7 +376,8 @@ def _how_much_to_read(n: int | None, state: ReadableState) -> int:
     if n is None:
         # Flowing: one chunk at a time; paused: everything buffered.
         if bits & FLOWING and state.length:
-            return _units(state.buffer[0])
+            first = state.buffer[0]
+            return len(first._mem) if type(first) is Buffer else _units(first)
         return state.length
     if n <= state.length:
         return n
@@ -458,7 +465,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
         buffer.clear()
         return ret
     first = buffer[0]
-    size = _units(first)
+    size = len(first._mem) if type(first) is Buffer else _units(first)
     if n < size:
         head, tail = _split(first, n)
         buffer[0] = tail
