@@ -13,8 +13,8 @@ import weakref
 
 import pytest
 import trio
-from trio.testing import MockClock
 import trio.testing
+from trio.testing import MockClock
 
 from trio_nodecompat import AbortController, AbortSignal, events, open_loop
 from trio_nodecompat.abort import abort_scope
