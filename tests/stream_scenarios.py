@@ -2,8 +2,9 @@
 
 A scenario is data: a list of operations that create streams (explicit options, scripted
 ``_read``/``_write``/``_writev``/``_final``/``_construct``/``_destroy``/``_transform``/
-``_flush``) and drive them (push, unshift, read, write, end, cork, pipe, destroy, listeners
-that run further operations, operations deferred to a nextTick or a macrotask, ``settle``).
+``_flush``, a ``signal``) and drive them (push, unshift, read, write, end, cork, pipe,
+destroy, abort, listeners that run further operations, operations deferred to a nextTick or a
+macrotask, ``settle``).
 :func:`run_scenario` builds the same streams with this package's API (subclasses overriding
 Node's underscore methods, or the simplified constructor's ``read=``/``write=``/...; options
 as keyword arguments) and logs exactly what the Node

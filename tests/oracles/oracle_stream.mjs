@@ -8,7 +8,8 @@
 // back sync / on nextTick / on a macrotask / when the scenario releases it, _writev, _final,
 // _construct, _destroy, Transforms that pass, duplicate, drop or split chunks, _flush), then
 // drives them (push, unshift, read(n), write, end, cork, uncork, pause, resume, pipe, unpipe,
-// destroy(err), setEncoding, listeners that run further operations when called, operations
+// destroy(err), setEncoding, setDefaultEncoding, aborting a stream's signal, listeners that
+// run further operations when called, operations
 // deferred to a nextTick or a macrotask, 'settle' = wait until the loop is idle) and snapshots
 // their state properties at marked points. Every event with its arguments, every call of an
 // implementation method, the return values of push/unshift/write/read and the snapshots are
