@@ -93,10 +93,12 @@ def data_bytes(data: object, encoding: object) -> ByteView:
     ``ERR_INVALID_ARG_TYPE``.
     """
     if type(data) is str:
-        if encoding is not None and len(data) & 1 and _is_hex(encoding):
-            raise ERR_INVALID_ARG_VALUE(
-                "encoding", encoding, f"is invalid for data of length {_enc.js_length(data)}"
-            )
+        if encoding is not None and _is_hex(encoding):
+            length = _enc.js_length(data)  # JS counts UTF-16 code units
+            if length & 1:
+                raise ERR_INVALID_ARG_VALUE(
+                    "encoding", encoding, f"is invalid for data of length {length}"
+                )
         return _string_bytes(data, encoding)
     view = as_view(data)
     if view is None:
