@@ -21,7 +21,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any, Final
 
-__all__ = ["Digest", "LEGACY_NAMES", "get_hashes", "lookup"]
+__all__ = ["Digest", "LEGACY_NAMES", "cached", "get_hashes", "lookup"]
 
 
 class Digest:
@@ -33,7 +33,7 @@ class Digest:
     output length is free (SHAKE).
     """
 
-    __slots__ = ("name", "hashlib_name", "new", "size", "block_size", "xof")
+    __slots__ = ("name", "hashlib_name", "new", "size", "block_size", "xof", "default_length")
 
     def __init__(
         self, name: str, hashlib_name: str, new: Callable[..., Any], probe: Any, xof: bool
@@ -46,6 +46,8 @@ class Digest:
         #: not Python's digest_size (0 for an XOF).
         self.size: int = _XOF_DEFAULT_LENGTH[hashlib_name] if xof else probe.digest_size
         self.block_size: int = probe.block_size
+        #: What a Hash passes to ``digest()``: the length for an XOF, ``None`` otherwise.
+        self.default_length: int | None = self.size if xof else None
 
     def __repr__(self) -> str:
         return f"<Digest {self.name} ({self.hashlib_name})>"
@@ -228,6 +230,11 @@ def lookup(name: str) -> Digest | None:
     if len(_cache) < _CACHE_LIMIT:
         _cache[name] = digest
     return digest
+
+
+#: The hot path's lookup: ``cached(name)`` is the Digest of a name already resolved, else
+#: ``None`` (not resolved yet, or unknown: call :func:`lookup`). A bound ``dict.get``.
+cached: Final = _cache.get
 
 
 def get_hashes() -> list[str]:

@@ -28,7 +28,7 @@ from ..errors import (
     NodeError,
 )
 from ._convert import as_view, data_bytes, encode_output
-from ._digests import LEGACY_NAMES, Digest, lookup
+from ._digests import LEGACY_NAMES, Digest, cached, lookup
 
 __all__ = ["Hash", "HashBase", "create_hash", "hash", "unsupported_digest"]
 
@@ -64,10 +64,7 @@ class HashBase:
         if self._finalized:
             raise ERR_CRYPTO_HASH_FINALIZED()
         try:
-            if type(data) is bytes:
-                self._handle.update(data)
-            else:
-                self._handle.update(data_bytes(data, input_encoding))
+            self._handle.update(data if type(data) is bytes else data_bytes(data, input_encoding))
         except ValueError as exc:
             if isinstance(exc, NodeError):
                 raise
@@ -100,26 +97,37 @@ class Hash(HashBase):
 
     def __init__(self, algorithm: str | _CopyOf, *, output_length: int | None = None) -> None:
         """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does."""
+        if output_length is None and type(algorithm) is str:
+            digest = cached(algorithm)
+            if digest is not None:  # the hot path: a name seen before, no options
+                self._handle = digest.new()
+                self._digest = digest
+                self._output_length = digest.default_length
+                self._finalized = False
+                return
+        self._setup(algorithm, output_length)
+
+    def _setup(self, algorithm: object, output_length: object) -> None:
+        """Everything :meth:`__init__`'s hot path skips: validation, lookup, copies, XOF length."""
         if type(algorithm) is not _CopyOf and type(algorithm) is not str:
             validate_string(algorithm, "algorithm")
+        length = None
         if output_length is not None:
-            output_length = validate_uint32(output_length, "options.outputLength")
+            length = validate_uint32(output_length, "options.outputLength")
         if type(algorithm) is _CopyOf:
             digest = algorithm.digest
             handle = algorithm.handle.copy()
         else:
-            found = lookup(algorithm)  # type: ignore[arg-type]
+            assert isinstance(algorithm, str)
+            found = lookup(algorithm)
             if found is None:
-                raise unsupported_digest(
-                    algorithm,  # type: ignore[arg-type]
-                    CryptoError("Digest method not supported"),
-                )
+                raise unsupported_digest(algorithm, CryptoError("Digest method not supported"))
             digest = found
             handle = digest.new()
         if digest.xof:
-            self._output_length = digest.size if output_length is None else output_length
+            self._output_length = digest.size if length is None else length
         else:
-            if output_length is not None and output_length != digest.size:
+            if length is not None and length != digest.size:
                 raise ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH()
             self._output_length = None
         self._digest = digest
@@ -170,6 +178,8 @@ def create_hash(algorithm: str, *, output_length: int | None = None) -> Hash:
     ``Digest method not supported`` (Node's plain Error with no code); a name OpenSSL keeps in
     its legacy provider (``md4``) is ``ERR_OSSL_EVP_UNSUPPORTED``.
     """
+    if output_length is None:
+        return Hash(algorithm)  # a positional call: measurably cheaper on the hot path
     return Hash(algorithm, output_length=output_length)
 
 
