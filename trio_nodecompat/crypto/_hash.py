@@ -5,16 +5,16 @@ A :class:`Hash` holds one hashlib object and a finalized flag, in slots: the per
 than hashlib's own. The digest engine is OpenSSL through hashlib, so every digest is the one
 Node's OpenSSL computes.
 
-In Node, Hash and Hmac are also Transform streams (write data, read the digest). The stream
-face is added by the stream module on top of this class: its ``_transform(chunk, encoding,
-callback)`` is ``self.update(chunk, encoding)``, and its ``_flush(callback)`` pushes
-``self.digest()``; nothing here needs to change for that.
+Hash and Hmac are also Transform streams, as in Node (write data, read the digest): they are
+:class:`~trio_nodecompat.crypto._lazy_transform.LazyTransform` subclasses, so the stream state
+is built only when a stream member is first used, and ``update``/``digest`` never pay for it.
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
 
+from .._buffer import Buffer
 from .._internal import encodings as _enc
 from .._internal.validators import validate_string, validate_uint32
 from ..errors import (
@@ -29,6 +29,7 @@ from ..errors import (
 )
 from ._convert import as_view, data_bytes, encode_output
 from ._digests import LEGACY_NAMES, Digest, cached, lookup
+from ._lazy_transform import LazyTransform
 
 __all__ = ["Hash", "HashBase", "create_hash", "hash", "unsupported_digest"]
 
@@ -44,8 +45,9 @@ def unsupported_digest(name: str, fallback: NodeError) -> NodeError:
     return fallback
 
 
-class HashBase:
-    """What :class:`Hash` and :class:`~trio_nodecompat.crypto.Hmac` share: ``update``."""
+class HashBase(LazyTransform):
+    """What :class:`Hash` and :class:`~trio_nodecompat.crypto.Hmac` share: ``update``, and the
+    Transform face (``_transform`` feeds the handle, ``_flush`` pushes the digest)."""
 
     __slots__ = ("_handle", "_finalized")
 
@@ -70,6 +72,22 @@ class HashBase:
                 raise
             raise ERR_CRYPTO_HASH_UPDATE_FAILED() from exc
         return self
+
+    def _transform(self, chunk: Any, encoding: str | None, callback: Any) -> None:
+        """The stream's write side: feed the chunk to the digest (Node's ``_transform``)."""
+        self._handle.update(data_bytes(chunk, encoding))
+        callback()
+
+    def _flush(self, callback: Any) -> None:
+        """The end of the writes: push the digest as a Buffer (Node's ``_flush``).
+
+        As in Node, this does not finalize the object: ``digest()`` still works afterwards.
+        """
+        self.push(Buffer._own(self._final_bytes()))
+        callback()
+
+    def _final_bytes(self) -> bytes:
+        return bytes(self._handle.digest())
 
 
 class _CopyOf:
@@ -150,6 +168,10 @@ class Hash(HashBase):
             return self._handle.hexdigest() if length is None else self._handle.hexdigest(length)
         raw = self._handle.digest() if length is None else self._handle.digest(length)
         return encode_output(raw, encoding)
+
+    def _final_bytes(self) -> bytes:
+        length = self._output_length
+        return bytes(self._handle.digest() if length is None else self._handle.digest(length))
 
     def copy(self, *, output_length: int | None = None) -> Hash:
         """A new Hash with this one's state (Node's ``hash.copy(options)``).

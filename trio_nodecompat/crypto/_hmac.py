@@ -2,7 +2,7 @@
 
 ``update`` is :class:`~trio_nodecompat.crypto._hash.HashBase`'s, shared with Hash. Unlike a
 Hash, an Hmac's second ``digest()`` is not an error in Node: it returns an empty result.
-As with Hash, the stream face (a Transform) is added by the stream module on top.
+Like Hash, an Hmac is a lazily built Transform stream (``_lazy_transform``).
 """
 
 from __future__ import annotations
