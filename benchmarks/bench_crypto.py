@@ -10,6 +10,13 @@
   ``Buffer._own(os.urandom(32))`` (the Buffer that ``random_bytes`` must return), each against
   the same floor, so the report shows how much of a ratio is the Node-shaped API itself.
 
+Why the 64-byte row misses its target: Hash is a Transform, hence an EventEmitter, and
+EventEmitter defines ``__getattr__`` (its lazy state). On CPython 3.11 a class with
+``__getattr__`` gets the generic ``slot_tp_getattr_hook``, which turns off the interpreter's
+attribute specialisation: every ``self._x`` read and method lookup on a Hash costs about three
+times what it costs on a plain slotted class (35 ns against 12 ns measured here), and the
+64-byte path makes about ten of them. The MinimalHash row is the bound without that cost.
+
 Short operations run ``BATCH`` times per timed call on both sides (as bench_events does), so
 the harness's call overhead does not flatten the ratios.
 
