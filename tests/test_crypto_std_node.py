@@ -788,3 +788,35 @@ class TestTimingSafeEqual:
         assert err.message == "Input buffers must have the same byte length"
         raises("ERR_INVALID_ARG_TYPE", lambda: crypto.timing_safe_equal("not a buffer", b"\1\2"))
         raises("ERR_INVALID_ARG_TYPE", lambda: crypto.timing_safe_equal(b"\1\2", "not a buffer"))
+
+
+# --------------------------------------------------------------------------------------------
+# The hook the crypto extra's KeyObject plugs into (createSecretKey keys in the Node tests)
+
+
+class _FakeSecretKey:
+    """Stands in for the extra's KeyObject: the hook is ``_secret_key_material``."""
+
+    def __init__(self, material: bytes, kind: str = "secret") -> None:
+        self.material = material
+        self.type = kind
+
+    def _secret_key_material(self) -> bytes:
+        if self.type != "secret":
+            raise TypeError(f"Invalid key object type {self.type}, expected secret.")
+        return self.material
+
+
+class TestKeyObjectHook:
+    def test_hmac_and_hkdf_take_a_secret_key_object(self) -> None:
+        key = _FakeSecretKey(b"Node")
+        assert crypto.create_hmac("sha256", key).update("x").digest() == (
+            crypto.create_hmac("sha256", b"Node").update("x").digest()
+        )
+        assert crypto.hkdf_sync("sha256", key, "salt", "info", 10) == crypto.hkdf_sync(
+            "sha256", b"Node", "salt", "info", 10
+        )
+
+    def test_a_key_object_of_another_type_is_refused_by_its_hook(self) -> None:
+        with pytest.raises(TypeError, match="expected secret"):
+            crypto.create_hmac("sha256", _FakeSecretKey(b"k", "private"))
