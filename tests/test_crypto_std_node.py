@@ -820,3 +820,17 @@ class TestKeyObjectHook:
     def test_a_key_object_of_another_type_is_refused_by_its_hook(self) -> None:
         with pytest.raises(TypeError, match="expected secret"):
             crypto.create_hmac("sha256", _FakeSecretKey(b"k", "private"))
+
+
+def test_an_engine_refusing_update_is_err_crypto_hash_update_failed() -> None:
+    # Node's ERR_CRYPTO_HASH_UPDATE_FAILED is its native update returning false; here, the
+    # hashlib object raising ValueError (OpenSSL's EVP_DigestUpdate failing). Simulated.
+    class Refusing:
+        def update(self, data: object) -> None:
+            raise ValueError("EVP_DigestUpdate failed")
+
+    h = crypto.create_hash("sha256")
+    h._handle = Refusing()
+    err = raises("ERR_CRYPTO_HASH_UPDATE_FAILED", lambda: h.update(b"x"))
+    assert err.message == "Hash update failed"
+    assert isinstance(err.__cause__, ValueError)
