@@ -642,6 +642,144 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
 # --------------------------------------------------------------------------------------------
 # crypto (SPEC 16)
 
+# hashes, HMAC, randomness, KDFs (``crypto/_hash.py``, ``_hmac.py``, ``_random.py``, ``_kdf.py``,
+# ``_timing.py``)
+
+__all__ += [
+    "ERR_CRYPTO_HASH_FINALIZED",
+    "ERR_CRYPTO_HASH_UPDATE_FAILED",
+    "ERR_CRYPTO_INVALID_DIGEST",
+    "ERR_CRYPTO_INVALID_KEYLEN",
+    "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
+    "ERR_CRYPTO_SCRYPT_INVALID_PARAMETER",
+    "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH",
+    "ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH",
+    "ERR_OSSL_EVP_UNSUPPORTED",
+    "CryptoError",
+    "QuotaExceededError",
+    "TypeMismatchError",
+]
+
+
+class ERR_CRYPTO_HASH_FINALIZED(NodeError):
+    """``update``/``digest``/``copy`` on a Hash (or ``update`` on an Hmac) after ``digest()``."""
+
+    code = "ERR_CRYPTO_HASH_FINALIZED"
+
+    def __init__(self) -> None:
+        super().__init__("Digest already called")
+
+
+class ERR_CRYPTO_HASH_UPDATE_FAILED(NodeError):
+    """The digest engine refused an ``update`` (OpenSSL reported a failure)."""
+
+    code = "ERR_CRYPTO_HASH_UPDATE_FAILED"
+
+    def __init__(self) -> None:
+        super().__init__("Hash update failed")
+
+
+class ERR_CRYPTO_INVALID_DIGEST(NodeTypeError):
+    """An unknown digest name given to ``create_hmac``, ``pbkdf2``, ``hkdf`` (and signing)."""
+
+    code = "ERR_CRYPTO_INVALID_DIGEST"
+
+    def __init__(self, digest: str) -> None:
+        super().__init__(f"Invalid digest: {digest}")
+        self.digest = digest
+
+
+class ERR_CRYPTO_INVALID_KEYLEN(NodeRangeError):
+    """A key length the algorithm cannot produce (``hkdf`` longer than 255 digests)."""
+
+    code = "ERR_CRYPTO_INVALID_KEYLEN"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid key length")
+
+
+class ERR_CRYPTO_INVALID_SCRYPT_PARAMS(NodeRangeError):
+    """scrypt's ``N``/``r``/``p``/``maxmem`` are unusable together.
+
+    ``detail`` is OpenSSL's error text when Node shows one (the memory limit), appended as
+    Node appends it: ``Invalid scrypt params: error:030000AC:...``.
+    """
+
+    code = "ERR_CRYPTO_INVALID_SCRYPT_PARAMS"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(f"Invalid scrypt params: {detail}" if detail else "Invalid scrypt params")
+
+
+class ERR_CRYPTO_SCRYPT_INVALID_PARAMETER(NodeError):
+    """A scrypt option given under both of its names (``N`` and ``cost``, ...)."""
+
+    code = "ERR_CRYPTO_SCRYPT_INVALID_PARAMETER"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid scrypt parameter")
+
+
+class ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH(NodeRangeError):
+    """``timing_safe_equal`` of two inputs of different byte lengths."""
+
+    code = "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH"
+
+    def __init__(self) -> None:
+        super().__init__("Input buffers must have the same byte length")
+
+
+class ERR_OSSL_EVP_UNSUPPORTED(NodeError):
+    """OpenSSL knows the algorithm but no loaded provider implements it (``md4``, ``whirlpool``:
+    OpenSSL 3 keeps them in its legacy provider). Message and code are what Node reports."""
+
+    code = "ERR_OSSL_EVP_UNSUPPORTED"
+
+    def __init__(self) -> None:
+        super().__init__("error:0308010C:digital envelope routines::unsupported")
+
+
+class ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH(NodeError):
+    """``output_length`` given for a fixed-length digest, and not equal to its size."""
+
+    code = "ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH"
+
+    def __init__(self) -> None:
+        super().__init__("error:030000B2:digital envelope routines::not XOF or invalid length")
+
+
+class CryptoError(NodeError):
+    """A plain ``Error`` that Node's crypto throws with no ``code`` at all.
+
+    Node reports some failures this way: ``createHash('nope')`` (``Digest method not
+    supported``), ``pbkdf2``/``hkdf`` with an extendable-output digest (``Deriving bits
+    failed``). The message is Node's; ``code`` is ``''`` (Node's is ``undefined``).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class QuotaExceededError(NodeError, ValueError):
+    """WHATWG's ``DOMException`` named ``QuotaExceededError`` (``get_random_values`` over 64 KiB).
+
+    As :class:`InvalidCharacterError`: ``name`` and ``code`` are the DOMException's name, and
+    ``legacy_code`` is its numeric code (22), which is what Node's ``err.code`` holds.
+    """
+
+    code = "QuotaExceededError"
+    name: ClassVar[str] = "QuotaExceededError"
+    legacy_code: ClassVar[int] = 22
+
+
+class TypeMismatchError(NodeError, TypeError):
+    """WHATWG's ``DOMException`` named ``TypeMismatchError`` (``get_random_values`` of a value
+    that is not an integer typed array); ``legacy_code`` is 17, Node's ``err.code``."""
+
+    code = "TypeMismatchError"
+    name: ClassVar[str] = "TypeMismatchError"
+    legacy_code: ClassVar[int] = 17
+
 
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)
