@@ -1,0 +1,30 @@
+"""``node:crypto``: keys, signatures and ciphers (this branch's half; the lead merges the two)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._constants import constants
+from ._optional import HAVE_CRYPTOGRAPHY
+
+if TYPE_CHECKING or HAVE_CRYPTOGRAPHY:
+    from ._cipher import Cipheriv, Decipheriv, create_cipheriv, create_decipheriv
+    from ._cipher_table import get_ciphers
+    from ._curves import get_curves
+    from ._keys import KeyObject, create_private_key, create_public_key, create_secret_key
+else:  # pragma: no cover - exercised by the missing-extra test in a subprocess
+    from ._missing import *  # noqa: F403
+
+__all__ = [
+    "Cipheriv",
+    "Decipheriv",
+    "KeyObject",
+    "constants",
+    "create_cipheriv",
+    "create_decipheriv",
+    "create_private_key",
+    "create_public_key",
+    "create_secret_key",
+    "get_ciphers",
+    "get_curves",
+]
