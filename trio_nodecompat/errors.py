@@ -516,6 +516,7 @@ __all__ += [
     "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS",
     "ERR_CRYPTO_INVALID_AUTH_TAG",
     "ERR_CRYPTO_INVALID_CURVE",
+    "ERR_CRYPTO_INVALID_DIGEST",
     "ERR_CRYPTO_INVALID_IV",
     "ERR_CRYPTO_INVALID_JWK",
     "ERR_CRYPTO_INVALID_KEYLEN",
@@ -535,7 +536,7 @@ __all__ += [
     "ERR_OSSL_ASN1_HEADER_TOO_LONG",
     "ERR_OSSL_BAD_DECRYPT",
     "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
-    "ERR_OSSL_EVP_UNSUPPORTED",
+    "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
     "ERR_OSSL_PEM_NO_START_LINE",
@@ -583,6 +584,16 @@ class ERR_CRYPTO_INVALID_KEYLEN(NodeRangeError):
 
     def __init__(self) -> None:
         super().__init__("Invalid key length")
+
+
+class ERR_CRYPTO_INVALID_DIGEST(NodeTypeError):
+    """A digest name this build does not know: ``Invalid digest: nope`` (``createSign`` says
+    only ``Invalid digest``: pass ``None``)."""
+
+    code = "ERR_CRYPTO_INVALID_DIGEST"
+
+    def __init__(self, digest: object = None) -> None:
+        super().__init__("Invalid digest" if digest is None else f"Invalid digest: {digest}")
 
 
 class ERR_CRYPTO_INVALID_IV(NodeTypeError):
@@ -870,13 +881,13 @@ class ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED(OpenSSLError):
     reason = "interrupted or cancelled"
 
 
-class ERR_OSSL_EVP_UNSUPPORTED(OpenSSLError):
-    """An algorithm OpenSSL does not offer for this key."""
+class ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE(OpenSSLError):
+    """An operation the key type cannot do (signing with an X25519 key)."""
 
-    code = "ERR_OSSL_EVP_UNSUPPORTED"
-    packed = "0308010C"
+    code = "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE"
+    packed = "03000096"
     library = "digital envelope routines"
-    reason = "unsupported"
+    reason = "operation not supported for this keytype"
 
 
 class ERR_OSSL_INVALID_DIGEST(OpenSSLError):

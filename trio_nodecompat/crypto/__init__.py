@@ -12,6 +12,7 @@ if TYPE_CHECKING or HAVE_CRYPTOGRAPHY:
     from ._cipher_table import get_ciphers
     from ._curves import get_curves
     from ._keys import KeyObject, create_private_key, create_public_key, create_secret_key
+    from ._sign import Sign, Verify, create_sign, create_verify, sign, verify
 else:  # pragma: no cover - exercised by the missing-extra test in a subprocess
     from ._missing import *  # noqa: F403
 
@@ -19,12 +20,18 @@ __all__ = [
     "Cipheriv",
     "Decipheriv",
     "KeyObject",
+    "Sign",
+    "Verify",
     "constants",
     "create_cipheriv",
     "create_decipheriv",
     "create_private_key",
     "create_public_key",
     "create_secret_key",
+    "create_sign",
+    "create_verify",
     "get_ciphers",
     "get_curves",
+    "sign",
+    "verify",
 ]
