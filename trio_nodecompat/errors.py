@@ -541,6 +541,7 @@ __all__ += [
     "ERR_OSSL_INVALID_DIGEST",
     "ERR_OSSL_PEM_NO_START_LINE",
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
+    "ERR_OSSL_RSA_INVALID_PADDING",
     "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
     "ERR_OSSL_UNSUPPORTED",
     "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
@@ -915,6 +916,15 @@ class ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE(OpenSSLError):
     packed = "0200006E"
     library = "rsa routines"
     reason = "data too large for key size"
+
+
+class ERR_OSSL_RSA_INVALID_PADDING(OpenSSLError):
+    """``public_decrypt`` of data that does not carry PKCS#1 type-1 padding for this key."""
+
+    code = "ERR_OSSL_RSA_INVALID_PADDING"
+    packed = "0200008A"
+    library = "rsa routines"
+    reason = "invalid padding"
 
 
 class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):

@@ -11,7 +11,9 @@ if TYPE_CHECKING or HAVE_CRYPTOGRAPHY:
     from ._cipher import Cipheriv, Decipheriv, create_cipheriv, create_decipheriv
     from ._cipher_table import get_ciphers
     from ._curves import get_curves
+    from ._ecdh import ECDH, create_ecdh, diffie_hellman
     from ._keys import KeyObject, create_private_key, create_public_key, create_secret_key
+    from ._rsa_cipher import private_decrypt, private_encrypt, public_decrypt, public_encrypt
     from ._sign import Sign, Verify, create_sign, create_verify, sign, verify
 else:  # pragma: no cover - exercised by the missing-extra test in a subprocess
     from ._missing import *  # noqa: F403
@@ -19,19 +21,26 @@ else:  # pragma: no cover - exercised by the missing-extra test in a subprocess
 __all__ = [
     "Cipheriv",
     "Decipheriv",
+    "ECDH",
     "KeyObject",
     "Sign",
     "Verify",
     "constants",
     "create_cipheriv",
     "create_decipheriv",
+    "create_ecdh",
     "create_private_key",
     "create_public_key",
     "create_secret_key",
     "create_sign",
     "create_verify",
+    "diffie_hellman",
     "get_ciphers",
     "get_curves",
+    "private_decrypt",
+    "private_encrypt",
+    "public_decrypt",
+    "public_encrypt",
     "sign",
     "verify",
 ]
