@@ -534,6 +534,7 @@ __all__ += [
     "ERR_INTERNAL_ASSERTION",
     "ERR_MISSING_PASSPHRASE",
     "ERR_OSSL_ASN1_HEADER_TOO_LONG",
+    "ERR_OSSL_ASN1_WRONG_TAG",
     "ERR_OSSL_BAD_DECRYPT",
     "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
     "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
@@ -871,6 +872,15 @@ class ERR_OSSL_ASN1_HEADER_TOO_LONG(OpenSSLError):
     packed = "0680007B"
     library = "asn1 encoding routines"
     reason = "header too long"
+
+
+class ERR_OSSL_ASN1_WRONG_TAG(OpenSSLError):
+    """DER whose structure is not the one expected (a PEM block that is not a certificate)."""
+
+    code = "ERR_OSSL_ASN1_WRONG_TAG"
+    packed = "068000A8"
+    library = "asn1 encoding routines"
+    reason = "wrong tag"
 
 
 class ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED(OpenSSLError):

@@ -353,8 +353,21 @@ write('ecdh.json', { ecdh, ecdhErrors, dhStateless, dhErrors });
 // ---------------------------------------------------------------------------------------------
 // X509Certificate.
 const certs = {};
-for (const name of ['agent1-cert.pem', 'ca1-cert.pem', 'ec-cert.pem', 'agent6-cert.pem', 'agent8-cert.pem']) {
-  const pem = read(name);
+const certSources = {
+  'agent1-cert.pem': read('agent1-cert.pem'), 'ca1-cert.pem': read('ca1-cert.pem'), 'ec-cert.pem': read('ec-cert.pem'),
+  'agent6-cert.pem': read('agent6-cert.pem'), 'agent8-cert.pem': read('agent8-cert.pem'),
+  'incorrect_san_correct_subject-cert.pem': read('incorrect_san_correct_subject-cert.pem'),
+  'irrelevant_san_correct_subject-cert.pem': read('irrelevant_san_correct_subject-cert.pem'),
+  // Made once with `openssl req -x509` (SANs of every kind, key usage, AIA); stored next to the JSON.
+  'san-cert.pem': fs.readFileSync(OUT + 'san-cert.pem', 'utf8'),
+};
+const hostChecks = [
+  ['agent1'], ['AGENT1'], ['www.agent1'], ['ca1'], ['localhost'], ['evil.com'], ['agent1', { subject: 'never' }],
+  ['correct.test.com'], ['evil.example.com'], ['www.example.com'], ['www.example.com', { subject: 'always' }],
+  ['foo.example.com'], ['FOO.Example.COM'], ['a.b.example.com'], ['a.b.example.com', { multiLabelWildcards: true }],
+  ['foo.example.com', { wildcards: false }], ['example.com'], ['example.org'], ['sub.example.org'], ['10.0.0.1'],
+];
+for (const [name, pem] of Object.entries(certSources)) {
   const c = new crypto.X509Certificate(pem);
   const legacy = c.toLegacyObject();
   certs[name] = {
@@ -367,19 +380,24 @@ for (const name of ['agent1-cert.pem', 'ca1-cert.pem', 'ec-cert.pem', 'agent6-ce
     legacy: { subject: legacy.subject ? { ...legacy.subject } : null, issuer: legacy.issuer ? { ...legacy.issuer } : null,
       infoAccess: legacy.infoAccess ? { ...legacy.infoAccess } : null, modulus: legacy.modulus ?? null, bits: legacy.bits ?? null, exponent: legacy.exponent ?? null,
       pubkey: legacy.pubkey ? hex(legacy.pubkey) : null, asn1Curve: legacy.asn1Curve ?? null, nistCurve: legacy.nistCurve ?? null,
-      subjectaltname: legacy.subjectaltname ?? null, ext_key_usage: legacy.ext_key_usage ?? null },
-    checks: {},
+      subjectaltname: legacy.subjectaltname ?? null, ext_key_usage: legacy.ext_key_usage ?? null, ca: legacy.ca,
+      valid_from: legacy.valid_from, valid_to: legacy.valid_to, serialNumber: legacy.serialNumber, fingerprint256: legacy.fingerprint256 },
+    hostChecks: hostChecks.map(([h, o]) => [h, o ?? null, c.checkHost(h, o) ?? null]),
+    emailChecks: ['ry@tinyclouds.org', 'RY@TINYCLOUDS.ORG', 'adam.lippai@tresorit.com', 'admin@example.com', 'admin@EXAMPLE.com', 'x@y.z'].map((e) => [e, c.checkEmail(e) ?? null]),
+    emailNever: c.checkEmail('ry@tinyclouds.org', { subject: 'never' }) ?? null,
+    ipChecks: ['127.0.0.1', '::1', '1.2.3.4', '10.0.0.1', '2001:db8::1', '2001:DB8:0::1', '10.0.0.2'].map((ip) => [ip, c.checkIP(ip) ?? null]),
   };
   const ca1 = new crypto.X509Certificate(read('ca1-cert.pem'));
   certs[name].verifiedByCa1 = c.verify(ca1.publicKey);
-  certs[name].checkIssued = c.checkIssued(ca1);
-  for (const h of ['agent1', 'AGENT1', 'www.agent1', 'agent6', 'ca1', 'localhost', 'evil.com']) certs[name].checks[`host ${h}`] = c.checkHost(h) ?? null;
-  certs[name].checks['host agent1 never'] = c.checkHost('agent1', { subject: 'never' }) ?? null;
-  for (const e of ['ry@tinyclouds.org', 'adam.lippai@tresorit.com', 'x@y.z']) certs[name].checks[`email ${e}`] = c.checkEmail(e) ?? null;
-  for (const ip of ['127.0.0.1', '::1', '1.2.3.4']) certs[name].checks[`ip ${ip}`] = c.checkIP(ip) ?? null;
+  certs[name].verifiedBySelf = c.verify(c.publicKey);
+  certs[name].checkIssuedByCa1 = c.checkIssued(ca1);
+  certs[name].checkIssuedBySelf = c.checkIssued(c);
+  certs[name].checkPrivateKey = name === 'agent1-cert.pem' ? c.checkPrivateKey(crypto.createPrivateKey(read('agent1-key.pem'))) : null;
+  certs[name].checkPrivateKeyWrong = c.checkPrivateKey(crypto.createPrivateKey(read('rsa_private.pem')));
 }
-const x509Errors = { garbage: attempt(() => new crypto.X509Certificate(Buffer.from('xx'))) };
-write('x509.json', { certs, x509Errors });
+const x509Errors = { garbage: attempt(() => new crypto.X509Certificate(Buffer.from('xx'))), garbageString: attempt(() => new crypto.X509Certificate('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n')) };
+const agent1Key = read('agent1-key.pem');
+write('x509.json', { certs, x509Errors, agent1Key });
 
 // ---------------------------------------------------------------------------------------------
 // Constants, cipher and curve lists, key-generation errors.

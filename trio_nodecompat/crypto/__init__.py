@@ -15,6 +15,7 @@ if TYPE_CHECKING or HAVE_CRYPTOGRAPHY:
     from ._keys import KeyObject, create_private_key, create_public_key, create_secret_key
     from ._rsa_cipher import private_decrypt, private_encrypt, public_decrypt, public_encrypt
     from ._sign import Sign, Verify, create_sign, create_verify, sign, verify
+    from ._x509 import X509Certificate
 else:  # pragma: no cover - exercised by the missing-extra test in a subprocess
     from ._missing import *  # noqa: F403
 
@@ -25,6 +26,7 @@ __all__ = [
     "KeyObject",
     "Sign",
     "Verify",
+    "X509Certificate",
     "constants",
     "create_cipheriv",
     "create_decipheriv",
