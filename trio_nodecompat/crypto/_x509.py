@@ -286,16 +286,14 @@ class X509Certificate:
     def ca(self) -> bool:
         """Whether this is a CA certificate, by OpenSSL's ``X509_check_ca`` rule.
 
-        A key usage extension without ``keyCertSign`` rules it out; otherwise the basic
-        constraints decide, and a version 1 self-issued certificate counts as a CA.
+        Node asks ``X509_check_ca(cert) == 1``: basic constraints with ``CA:TRUE``, and no key
+        usage extension that leaves out ``keyCertSign``. (A version 1 self-issued certificate,
+        which OpenSSL rates 3, is not a CA for Node.)
         """
         if not self._may_sign_certificates():
             return False
         constraints = self._extension(ExtensionOID.BASIC_CONSTRAINTS)
-        if constraints is not None:
-            return bool(constraints.ca)
-        cert = self._cert
-        return cert.version == x509.Version.v1 and cert.issuer == cert.subject
+        return bool(constraints is not None and constraints.ca)
 
     def _may_sign_certificates(self) -> bool:
         usage = self._extension(ExtensionOID.KEY_USAGE)
