@@ -12,6 +12,7 @@ if TYPE_CHECKING or HAVE_CRYPTOGRAPHY:
     from ._cipher_table import get_ciphers
     from ._curves import get_curves
     from ._ecdh import ECDH, create_ecdh, diffie_hellman
+    from ._keygen import generate_key, generate_key_pair, generate_key_pair_sync, generate_key_sync
     from ._keys import KeyObject, create_private_key, create_public_key, create_secret_key
     from ._rsa_cipher import private_decrypt, private_encrypt, public_decrypt, public_encrypt
     from ._sign import Sign, Verify, create_sign, create_verify, sign, verify
@@ -37,6 +38,10 @@ __all__ = [
     "create_sign",
     "create_verify",
     "diffie_hellman",
+    "generate_key",
+    "generate_key_pair",
+    "generate_key_pair_sync",
+    "generate_key_sync",
     "get_ciphers",
     "get_curves",
     "private_decrypt",
