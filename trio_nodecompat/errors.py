@@ -946,7 +946,6 @@ class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):
     reason = "oaep decoding error"
 
 
-
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)
 

@@ -60,7 +60,7 @@ _BLOCK = 16
 _GCM_TAG_LENGTHS = frozenset({4, 8, 12, 13, 14, 15, 16})
 
 
-def _view(data: object, encoding: object, name: str = "data") -> bytes | memoryview:
+def _view(data: object, encoding: object, name: str = "data") -> bytes | bytearray | memoryview:
     """Input bytes without copying where possible (Node's quirk: unknown input encoding = utf8)."""
     if isinstance(data, Buffer):
         return data._mem
@@ -75,7 +75,7 @@ def _view(data: object, encoding: object, name: str = "data") -> bytes | memoryv
     raise ERR_INVALID_ARG_TYPE(name, BYTES_LIKE, data)
 
 
-def _key_bytes(key: object) -> bytes | memoryview:
+def _key_bytes(key: object) -> bytes | bytearray | memoryview:
     if isinstance(key, KeyObject):
         if key.type != "secret":
             raise ERR_INVALID_ARG_TYPE(
@@ -92,12 +92,12 @@ def _key_bytes(key: object) -> bytes | memoryview:
 
 
 class _Engine(Protocol):
-    def aad(self, data: bytes | memoryview) -> None: ...
-    def update(self, data: bytes | memoryview) -> Buffer: ...
+    def aad(self, data: bytes | bytearray | memoryview) -> None: ...
+    def update(self, data: bytes | bytearray | memoryview) -> Buffer: ...
     def finalize(self) -> bytes: ...
 
 
-def _into(ctx: Any, data: bytes | memoryview) -> Buffer:
+def _into(ctx: Any, data: bytes | bytearray | memoryview) -> Buffer:
     """``ctx.update`` straight into the store of the Buffer returned (no second copy)."""
     size = len(data)
     if size == 0:
@@ -112,7 +112,9 @@ class _AesEngine:
 
     __slots__ = ("_ctx", "_encrypt", "_block", "_pad", "_padder", "_held", "_fed", "_gcm")
 
-    def __init__(self, spec: CipherSpec, key: bytes | memoryview, iv: bytes, encrypt: bool):
+    def __init__(
+        self, spec: CipherSpec, key: bytes | bytearray | memoryview, iv: bytes, encrypt: bool
+    ):
         mode: modes.Mode
         if spec.mode == "cbc":
             mode = modes.CBC(iv)
@@ -135,10 +137,10 @@ class _AesEngine:
     def set_padding(self, on: bool) -> None:
         self._pad = self._block and on
 
-    def aad(self, data: bytes | memoryview) -> None:
+    def aad(self, data: bytes | bytearray | memoryview) -> None:
         self._ctx.authenticate_additional_data(data)
 
-    def update(self, data: bytes | memoryview) -> Buffer:
+    def update(self, data: bytes | bytearray | memoryview) -> Buffer:
         if not self._pad:
             return _into(self._ctx, data)
         if self._encrypt:
@@ -190,7 +192,7 @@ class _ChaChaPolyEngine:
 
     __slots__ = ("_stream", "_mac", "_encrypt", "_aad_length", "_length", "_in_data")
 
-    def __init__(self, key: bytes | memoryview, iv: bytes, encrypt: bool):
+    def __init__(self, key: bytes | bytearray | memoryview, iv: bytes, encrypt: bool):
         key = bytes(key)
         block0 = Cipher(algorithms.ChaCha20(key, b"\0\0\0\0" + iv), None).encryptor()
         self._mac = Poly1305(block0.update(bytes(32)))
@@ -202,7 +204,7 @@ class _ChaChaPolyEngine:
         self._length = 0
         self._in_data = False
 
-    def aad(self, data: bytes | memoryview) -> None:
+    def aad(self, data: bytes | bytearray | memoryview) -> None:
         self._mac.update(data)
         self._aad_length += len(data)
 
@@ -211,7 +213,7 @@ class _ChaChaPolyEngine:
             self._in_data = True
             self._mac.update(bytes(-self._aad_length % 16))
 
-    def update(self, data: bytes | memoryview) -> Buffer:
+    def update(self, data: bytes | bytearray | memoryview) -> Buffer:
         self._start_data()
         out = _into(self._stream, data)
         self._mac.update(out._mem if self._encrypt else data)
@@ -224,7 +226,9 @@ class _ChaChaPolyEngine:
     def tag(self) -> bytes:
         self._start_data()
         self._mac.update(bytes(-self._length % 16))
-        self._mac.update(self._aad_length.to_bytes(8, "little") + self._length.to_bytes(8, "little"))
+        self._mac.update(
+            self._aad_length.to_bytes(8, "little") + self._length.to_bytes(8, "little")
+        )
         return self._mac.finalize()
 
 
@@ -393,7 +397,9 @@ class _CipherBase:
         """
         view = _view(buffer, None, "buffer") if not isinstance(buffer, str) else None
         if view is None:
-            raise ERR_INVALID_ARG_TYPE("buffer", ["ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer)
+            raise ERR_INVALID_ARG_TYPE(
+                "buffer", ["ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
+            )
         if not self._spec.aead or self._started or self._finalized:
             raise ERR_CRYPTO_INVALID_STATE("setAAD")
         self._engine.aad(view)

@@ -79,9 +79,7 @@ class ECDH:
         self._private: ec.EllipticCurvePrivateKey | None = None
         self._public: ec.EllipticCurvePublicKey | None = None
 
-    def generate_keys(
-        self, encoding: str | None = None, format: str | None = None
-    ) -> Buffer | str:
+    def generate_keys(self, encoding: str | None = None, format: str | None = None) -> Buffer | str:
         """Make a new key pair; return the public key (Buffer, or string in ``encoding``)."""
         self._private = ec.generate_private_key(self._curve)
         self._public = self._private.public_key()
@@ -124,7 +122,9 @@ class ECDH:
         try:
             self._private = ec.derive_private_key(int.from_bytes(data, "big"), self._curve)
         except ValueError:
-            raise ERR_CRYPTO_INVALID_KEYTYPE("Private key is not valid for specified curve.") from None
+            raise ERR_CRYPTO_INVALID_KEYTYPE(
+                "Private key is not valid for specified curve."
+            ) from None
         self._public = self._private.public_key()
 
     def set_public_key(self, public_key: object, encoding: str | None = None) -> None:

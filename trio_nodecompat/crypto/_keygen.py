@@ -218,9 +218,7 @@ def generate_key_sync(type: str, *, length: int | None = None) -> KeyObject:
         if length is None or not isinstance(length, int) or isinstance(length, bool):
             raise ERR_INVALID_ARG_TYPE("options.length", "number", length)
         if length not in (128, 192, 256):
-            raise ERR_INVALID_ARG_VALUE(
-                "options.length", length, "must be one of: 128, 192, 256"
-            )
+            raise ERR_INVALID_ARG_VALUE("options.length", length, "must be one of: 128, 192, 256")
         bits = length
     else:
         raise ERR_INVALID_ARG_VALUE("type", type, "must be a supported key type")

@@ -214,7 +214,7 @@ class KeyObject:
             return "x448"
         if isinstance(key, dsa.DSAPrivateKey | dsa.DSAPublicKey):
             return "dsa"
-        return "dh"
+        raise AssertionError(f"unexpected key class {type(key).__name__}")  # pragma: no cover
 
     @property
     def asymmetric_key_details(self) -> dict[str, object] | None:
@@ -499,6 +499,7 @@ def _encryption(cipher: object, passphrase: object) -> ser.KeySerializationEncry
 def _key_options(
     key: object, format: object, type: object, passphrase: object, encoding: object
 ) -> tuple[object, object, object, object, object]:
+    # Typed ``object``: the members of a user's dict are whatever they are, checked later.
     """Unfold Node's ``{key, format, type, passphrase, encoding}`` dict if ``key`` is one."""
     if isinstance(key, Mapping) and "key" in key:
         return (
@@ -517,12 +518,42 @@ def _passphrase(value: object) -> bytes | None:
     return as_bytes(value, None, "options.passphrase")
 
 
-def _classify(key: AsymmetricKey) -> Literal["public", "private", "other"]:
-    if isinstance(key, PrivateKey):  # type: ignore[misc, arg-type]
-        return "private"
-    if isinstance(key, PublicKey):  # type: ignore[misc, arg-type]
-        return "public"
-    return "other"
+_PRIVATE_CLASSES: Final = (
+    rsa.RSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+    x25519.X25519PrivateKey,
+    x448.X448PrivateKey,
+    dsa.DSAPrivateKey,
+)
+_PUBLIC_CLASSES: Final = (
+    rsa.RSAPublicKey,
+    ec.EllipticCurvePublicKey,
+    ed25519.Ed25519PublicKey,
+    ed448.Ed448PublicKey,
+    x25519.X25519PublicKey,
+    x448.X448PublicKey,
+    dsa.DSAPublicKey,
+)
+
+
+def _private(key: object) -> PrivateKey:
+    """A loaded private key of a type this port handles; ``ERR_OSSL_UNSUPPORTED`` otherwise.
+
+    ``cryptography`` also loads finite-field DH and post-quantum keys; Node 20 knows no
+    post-quantum keys, and DH keys are left out (see the docs page).
+    """
+    if not isinstance(key, _PRIVATE_CLASSES):
+        raise ERR_OSSL_UNSUPPORTED()
+    return key
+
+
+def _public(key: object) -> PublicKey:
+    """A loaded public key of a type this port handles; ``ERR_OSSL_UNSUPPORTED`` otherwise."""
+    if not isinstance(key, _PUBLIC_CLASSES):
+        raise ERR_OSSL_UNSUPPORTED()
+    return key
 
 
 def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
@@ -545,7 +576,7 @@ def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
         raise ERR_OSSL_UNSUPPORTED() from None
     except UnsupportedAlgorithm:
         raise ERR_OSSL_UNSUPPORTED() from None
-    return KeyObject._make("private", key=key)
+    return KeyObject._make("private", key=_private(key))
 
 
 def _pss_private(pkcs1: bytes, params: _der.PssParams | None) -> KeyObject:
@@ -553,7 +584,7 @@ def _pss_private(pkcs1: bytes, params: _der.PssParams | None) -> KeyObject:
         key = ser.load_der_private_key(pkcs1, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         raise ERR_OSSL_UNSUPPORTED() from None
-    return KeyObject._make("private", key=key, pss=True, pss_params=params)
+    return KeyObject._make("private", key=_private(key), pss=True, pss_params=params)
 
 
 def _pss_public(pkcs1: bytes, params: _der.PssParams | None) -> KeyObject:
@@ -561,7 +592,7 @@ def _pss_public(pkcs1: bytes, params: _der.PssParams | None) -> KeyObject:
         key = ser.load_der_public_key(pkcs1)
     except (ValueError, UnsupportedAlgorithm):
         raise ERR_OSSL_UNSUPPORTED() from None
-    return KeyObject._make("public", key=key, pss=True, pss_params=params)
+    return KeyObject._make("public", key=_public(key), pss=True, pss_params=params)
 
 
 def _der_failure(data: bytes) -> Exception:
@@ -589,7 +620,7 @@ def _load_private_der(data: bytes, type: object, passphrase: bytes | None) -> Ke
         raise _der_failure(data) from None
     except UnsupportedAlgorithm:
         raise ERR_OSSL_UNSUPPORTED() from None
-    return KeyObject._make("private", key=key)
+    return KeyObject._make("private", key=_private(key))
 
 
 def _load_public_der(data: bytes, type: object) -> KeyObject:
@@ -603,7 +634,7 @@ def _load_public_der(data: bytes, type: object) -> KeyObject:
         key = ser.load_der_public_key(data)
     except (ValueError, UnsupportedAlgorithm):
         raise _der_failure(data) from None
-    return KeyObject._make("public", key=key)
+    return KeyObject._make("public", key=_public(key))
 
 
 def _load_public_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
@@ -616,13 +647,13 @@ def _load_public_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
             if pss is not None:
                 return _pss_public(*pss)
         try:
-            return KeyObject._make("public", key=ser.load_pem_public_key(data))
+            return KeyObject._make("public", key=_public(ser.load_pem_public_key(data)))
         except (ValueError, UnsupportedAlgorithm):
             raise ERR_OSSL_UNSUPPORTED() from None
     if label in ("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"):
         try:
             cert = x509.load_pem_x509_certificate(data)
-            return KeyObject._make("public", key=cert.public_key())  # type: ignore[arg-type]
+            return KeyObject._make("public", key=_public(cert.public_key()))
         except (ValueError, UnsupportedAlgorithm):
             raise ERR_OSSL_UNSUPPORTED() from None
     return _load_private_pem(data, passphrase)._public()
@@ -725,15 +756,15 @@ def create_private_key(
     JWK dict with ``format='jwk'``. ``passphrase`` decrypts an encrypted key. Node's single
     options dict (``{'key': ..., 'format': ..., 'passphrase': ...}``) is accepted too.
     """
-    key, format, type, passphrase, encoding = _key_options(key, format, type, passphrase, encoding)
-    if format == "jwk":
-        return _jwk_key(key, True)
-    secret = _passphrase(passphrase)
-    if format is None or format == "pem":
-        return _load_private_pem(_key_bytes(key, encoding), secret)
-    if format == "der":
-        return _load_private_der(_key_bytes(key, encoding), type, secret)
-    raise ERR_INVALID_ARG_VALUE("options.format", format)
+    source, fmt, kind, phrase, enc = _key_options(key, format, type, passphrase, encoding)
+    if fmt == "jwk":
+        return _jwk_key(source, True)
+    secret = _passphrase(phrase)
+    if fmt is None or fmt == "pem":
+        return _load_private_pem(_key_bytes(source, enc), secret)
+    if fmt == "der":
+        return _load_private_der(_key_bytes(source, enc), kind, secret)
+    raise ERR_INVALID_ARG_VALUE("options.format", fmt)
 
 
 def create_public_key(
@@ -754,19 +785,19 @@ def create_public_key(
         if key._type == "private":
             return key._public()
         raise ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key._type, "private")
-    key, format, type, passphrase, encoding = _key_options(key, format, type, passphrase, encoding)
-    if isinstance(key, KeyObject):
-        return create_public_key(key)
-    if format == "jwk":
-        return _jwk_key(key, False)
-    if format is None or format == "pem":
-        return _load_public_pem(_key_bytes(key, encoding), _passphrase(passphrase))
-    if format == "der":
-        data = _key_bytes(key, encoding)
-        if type in ("pkcs8", "sec1"):
-            return _load_private_der(data, type, _passphrase(passphrase))._public()
-        return _load_public_der(data, type)
-    raise ERR_INVALID_ARG_VALUE("options.format", format)
+    source, fmt, kind, phrase, enc = _key_options(key, format, type, passphrase, encoding)
+    if isinstance(source, KeyObject):
+        return create_public_key(source)
+    if fmt == "jwk":
+        return _jwk_key(source, False)
+    if fmt is None or fmt == "pem":
+        return _load_public_pem(_key_bytes(source, enc), _passphrase(phrase))
+    if fmt == "der":
+        data = _key_bytes(source, enc)
+        if kind in ("pkcs8", "sec1"):
+            return _load_private_der(data, kind, _passphrase(phrase))._public()
+        return _load_public_der(data, kind)
+    raise ERR_INVALID_ARG_VALUE("options.format", fmt)
 
 
 def create_secret_key(key: object, encoding: str | None = None) -> KeyObject:

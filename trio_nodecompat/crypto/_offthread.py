@@ -24,9 +24,7 @@ from .._internal.validators import validate_function
 __all__ = ["call_back_from_thread", "in_thread"]
 
 
-def call_back_from_thread(
-    what: str, work: Callable[[], tuple[Any, ...]], callback: object
-) -> None:
+def call_back_from_thread(what: str, work: Callable[[], tuple[Any, ...]], callback: object) -> None:
     """Schedule ``work()`` on a worker thread; then ``callback(None, *result)`` or ``callback(err)``."""
     fn = validate_function(callback, "callback")
     host = require_host(what)

@@ -37,6 +37,7 @@ def missing_function(name: str) -> Callable[..., NoReturn]:
         raise MissingCryptoExtraError(name)
 
     stand_in.__name__ = stand_in.__qualname__ = name
+    stand_in.__module__ = "trio_nodecompat.crypto"
     stand_in.__doc__ = f"``crypto.{name}``: needs ``pip install 'trio_nodecompat[crypto]'``."
     return stand_in
 
@@ -51,11 +52,13 @@ def missing_class(name: str) -> type:
         raise MissingCryptoExtraError(f"{name}.{attribute}")
 
     meta = type(f"_{name}Missing", (type,), {"__getattr__": refuse_attribute})
-    return meta(
+    made: type = meta(
         name,
         (),
         {
             "__new__": refuse,
+            "__module__": "trio_nodecompat.crypto",
             "__doc__": f"``crypto.{name}``: needs ``pip install 'trio_nodecompat[crypto]'``.",
         },
     )
+    return made

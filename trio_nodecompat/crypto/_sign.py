@@ -117,8 +117,8 @@ def _fixed(value: int, size: int) -> bytes:
 def _dss_size(key: Any) -> int:
     if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey):
         return (key.curve.key_size + 7) // 8
-    numbers = key.parameters().parameter_numbers()
-    return (numbers.q.bit_length() + 7) // 8
+    divisor: int = key.parameters().parameter_numbers().q
+    return (divisor.bit_length() + 7) // 8
 
 
 def _sign_digest(
@@ -278,7 +278,9 @@ def create_verify(algorithm: str) -> Verify:
     return Verify(algorithm)
 
 
-def _one_shot_sign(algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]) -> Buffer:
+def _one_shot_sign(
+    algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]
+) -> Buffer:
     prepared, options = prepare_private_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key

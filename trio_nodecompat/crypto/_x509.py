@@ -144,9 +144,7 @@ def _general_name(name: x509.GeneralName) -> str | None:
     if isinstance(name, x509.UniformResourceIdentifier):
         return f"URI:{name.value}"
     if isinstance(name, x509.DirectoryName):
-        return "DirName:" + "/".join(
-            f"{_attribute_name(a.oid)}={a.value}" for a in name.value
-        )
+        return "DirName:" + "/".join(f"{_attribute_name(a.oid)}={a.value!s}" for a in name.value)
     if isinstance(name, x509.RegisteredID):
         return f"Registered ID:{name.value.dotted_string}"
     return None
@@ -161,7 +159,11 @@ def _label_match(pattern: str, label: str, partial: bool) -> bool:
     prefix, suffix = pattern[:star], pattern[star + 1 :]
     if label.startswith("xn--") and pattern != "*":
         return False
-    return len(label) >= len(prefix) + len(suffix) and label.startswith(prefix) and label.endswith(suffix)
+    return (
+        len(label) >= len(prefix) + len(suffix)
+        and label.startswith(prefix)
+        and label.endswith(suffix)
+    )
 
 
 def _host_matches(pattern: str, host: str, options: _HostOptions) -> bool:
@@ -361,7 +363,9 @@ class X509Certificate:
 
     def _subject_values(self, oid: x509.ObjectIdentifier) -> list[str]:
         return [
-            a.value for a in self._cert.subject.get_attributes_for_oid(oid) if isinstance(a.value, str)
+            a.value
+            for a in self._cert.subject.get_attributes_for_oid(oid)
+            if isinstance(a.value, str)
         ]
 
     def check_host(
