@@ -565,7 +565,9 @@ def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
         if pss is not None:
             return _pss_private(*pss)
     try:
-        key = ser.load_pem_private_key(data, password=passphrase)
+        key = ser.load_pem_private_key(
+            data, password=passphrase, unsafe_skip_rsa_key_validation=True
+        )
     except TypeError as exc:
         if "not given" in str(exc) or "encrypted" in str(exc):
             raise ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED() from None
@@ -581,7 +583,7 @@ def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
 
 def _pss_private(pkcs1: bytes, params: _der.PssParams | None) -> KeyObject:
     try:
-        key = ser.load_der_private_key(pkcs1, password=None)
+        key = ser.load_der_private_key(pkcs1, password=None, unsafe_skip_rsa_key_validation=True)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         raise ERR_OSSL_UNSUPPORTED() from None
     return KeyObject._make("private", key=_private(key), pss=True, pss_params=params)
@@ -611,7 +613,9 @@ def _load_private_der(data: bytes, type: object, passphrase: bytes | None) -> Ke
         if pss is not None:
             return _pss_private(*pss)
     try:
-        key = ser.load_der_private_key(data, password=passphrase)
+        key = ser.load_der_private_key(
+            data, password=passphrase, unsafe_skip_rsa_key_validation=True
+        )
     except TypeError:
         raise ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED() from None
     except ValueError as exc:
@@ -659,6 +663,12 @@ def _load_public_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
     return _load_private_pem(data, passphrase)._public()
 
 
+_JWK_CRV: Final = {
+    "EC": ("P-256", "secp256k1", "P-384", "P-521"),
+    "OKP": ("Ed25519", "Ed448", "X25519", "X448"),
+}
+
+
 def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
     """A key from a JSON Web Key dict (Node's ``{key: jwk, format: 'jwk'}``)."""
     if not isinstance(jwk, Mapping):
@@ -667,6 +677,14 @@ def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
     if kty not in ("RSA", "EC", "OKP"):
         raise ERR_INVALID_ARG_VALUE("key.kty", kty, "must be one of: 'RSA', 'EC', 'OKP'")
     private = want_private or "d" in jwk
+    required = {"RSA": ("n", "e"), "EC": ("crv",), "OKP": ("crv",)}[kty]
+    for member in required:
+        if not isinstance(jwk.get(member), str):
+            raise ERR_INVALID_ARG_TYPE(f"key.{member}", "string", jwk.get(member))
+    curves = _JWK_CRV.get(kty)
+    if curves is not None and jwk["crv"] not in curves:
+        allowed = ", ".join(repr(c) for c in curves)
+        raise ERR_INVALID_ARG_VALUE("key.crv", jwk["crv"], f"must be one of: {allowed}")
     if want_private and "d" not in jwk:
         raise ERR_INVALID_ARG_TYPE("key.d", "string", None)
     try:
@@ -689,14 +707,9 @@ def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
                 fields["qi"],
                 public_numbers,
             )
-            key: AsymmetricKey = numbers.private_key()
+            key: AsymmetricKey = numbers.private_key(unsafe_skip_rsa_key_validation=True)
         elif kty == "EC":
-            crv = jwk.get("crv")
-            if crv not in ("P-256", "secp256k1", "P-384", "P-521"):
-                raise ERR_INVALID_ARG_VALUE(
-                    "key.crv", crv, "must be one of: 'P-256', 'secp256k1', 'P-384', 'P-521'"
-                )
-            curve = curve_by_name(crv)
+            curve = curve_by_name(jwk["crv"])
             x = int.from_bytes(_unb64url(jwk.get("x"), "key.x"))
             y = int.from_bytes(_unb64url(jwk.get("y"), "key.y"))
             point = ec.EllipticCurvePublicNumbers(x, y, curve)
@@ -712,10 +725,6 @@ def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
                 "X25519": (x25519.X25519PrivateKey, x25519.X25519PublicKey),
                 "X448": (x448.X448PrivateKey, x448.X448PublicKey),
             }
-            if crv not in classes:
-                raise ERR_INVALID_ARG_VALUE(
-                    "key.crv", crv, "must be one of: 'Ed25519', 'Ed448', 'X25519', 'X448'"
-                )
             private_cls, public_cls = classes[crv]
             x_raw = _unb64url(jwk.get("x"), "key.x")
             if not private:
