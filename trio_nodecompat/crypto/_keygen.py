@@ -33,12 +33,15 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, r
 from .._buffer import Buffer
 from .._internal.validators import validate_integer, validate_string, validate_uint32
 from ..errors import (
+    ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS,
     ERR_CRYPTO_INVALID_DIGEST,
+    ERR_CRYPTO_UNKNOWN_CIPHER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
 )
 from ..util._promisify import CUSTOM_PROMISIFY
+from ._cipher_table import cipher_spec
 from ._curves import curve_by_name
 from ._der import PSS_HASH_OIDS, PssParams
 from ._digests import digest_by_name
@@ -95,12 +98,46 @@ def _rsa_key(modulus_length: object, public_exponent: object) -> rsa.RSAPrivateK
     return rsa.generate_private_key(public_exponent=exponent, key_size=bits)
 
 
-def _export(key: KeyObject, encoding: Mapping[str, Any] | None, which: str) -> Exported:
+def _check_encoding(encoding: object, which: str, type: str) -> Mapping[str, Any] | None:
+    """Validate ``publicKeyEncoding``/``privateKeyEncoding`` up front, with Node's names.
+
+    Node checks these before generating anything (so a bad option on a 4096-bit RSA request
+    fails at once), and names the offending member (``options.privateKeyEncoding.cipher``).
+    """
     if encoding is None:
-        return key
+        return None
     if not isinstance(encoding, Mapping):
-        raise ERR_INVALID_ARG_TYPE(f"options.{which}", "object", encoding)
-    return key.export(encoding)
+        raise ERR_INVALID_ARG_VALUE(f"options.{which}", encoding)
+    private = which == "privateKeyEncoding"
+    format = encoding.get("format")
+    if format not in ("pem", "der", "jwk"):
+        raise ERR_INVALID_ARG_VALUE(f"options.{which}.format", format)
+    if format == "jwk":
+        return encoding
+    kind = encoding.get("type")
+    allowed = ("pkcs1", "pkcs8", "sec1") if private else ("pkcs1", "spki")
+    if kind not in allowed:
+        raise ERR_INVALID_ARG_VALUE(f"options.{which}.type", kind)
+    if kind == "pkcs1" and type != "rsa":
+        raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS("pkcs1", "can only be used for RSA keys")
+    if kind == "sec1" and type != "ec":
+        raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS("sec1", "can only be used for EC keys")
+    cipher = encoding.get("cipher")
+    if private and cipher is not None:
+        if not isinstance(cipher, str):
+            raise ERR_INVALID_ARG_VALUE(f"options.{which}.cipher", cipher)
+        if format == "der" and kind != "pkcs8":
+            raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(str(kind), "does not support encryption")
+        if cipher_spec(cipher) is None:
+            raise ERR_CRYPTO_UNKNOWN_CIPHER()
+        passphrase = encoding.get("passphrase")
+        if not isinstance(passphrase, str | bytes | bytearray | memoryview | Buffer):
+            raise ERR_INVALID_ARG_VALUE(f"options.{which}.passphrase", passphrase)
+    return encoding
+
+
+def _export(key: KeyObject, encoding: Mapping[str, Any] | None) -> Exported:
+    return key if encoding is None else key.export(encoding)
 
 
 def generate_key_pair_sync(
@@ -125,6 +162,8 @@ def generate_key_pair_sync(
     validate_string(type, "type")
     if type not in _PAIR_TYPES:
         raise ERR_INVALID_ARG_VALUE("type", type, "must be a supported key type")
+    public_encoding = _check_encoding(public_key_encoding, "publicKeyEncoding", type)
+    private_encoding = _check_encoding(private_key_encoding, "privateKeyEncoding", type)
     pss = False
     params: PssParams | None = None
     private: Any
@@ -178,10 +217,7 @@ def generate_key_pair_sync(
         )
     private_key = KeyObject._make("private", key=private, pss=pss, pss_params=params)
     public_key = private_key._public()
-    return (
-        _export(public_key, public_key_encoding, "publicKeyEncoding"),
-        _export(private_key, private_key_encoding, "privateKeyEncoding"),
-    )
+    return _export(public_key, public_encoding), _export(private_key, private_encoding)
 
 
 def generate_key_pair(type: str, callback: object, /, **options: Any) -> None:

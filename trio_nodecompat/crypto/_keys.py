@@ -42,6 +42,7 @@ from ..errors import (
     ERR_CRYPTO_UNKNOWN_CIPHER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_MISSING_PASSPHRASE,
     ERR_OSSL_ASN1_HEADER_TOO_LONG,
     ERR_OSSL_BAD_DECRYPT,
     ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED,
@@ -617,7 +618,8 @@ def _load_private_der(data: bytes, type: object, passphrase: bytes | None) -> Ke
             data, password=passphrase, unsafe_skip_rsa_key_validation=True
         )
     except TypeError:
-        raise ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED() from None
+        # Node asks for the passphrase itself for DER (PEM goes to OpenSSL's prompt).
+        raise ERR_MISSING_PASSPHRASE("encrypted key") from None
     except ValueError as exc:
         if passphrase is not None and "decrypt" in str(exc).lower():
             raise ERR_OSSL_BAD_DECRYPT() from None

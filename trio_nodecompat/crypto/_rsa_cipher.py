@@ -60,6 +60,8 @@ def _padding(options: Mapping[str, Any], value: int | None, default: int) -> int
 
 def _rsa_public(key: KeyObject) -> rsa.RSAPublicKey:
     raw = key._key
+    if key._pss:  # an rsa-pss key only signs, as in OpenSSL
+        raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
     if isinstance(raw, rsa.RSAPrivateKey):
         return raw.public_key()
     if isinstance(raw, rsa.RSAPublicKey):
@@ -109,7 +111,7 @@ def private_decrypt(
     prepared, options = prepare_private_key(private_key)
     data = as_bytes(buffer, None, "buffer")
     raw = prepared._key
-    if not isinstance(raw, rsa.RSAPrivateKey):
+    if not isinstance(raw, rsa.RSAPrivateKey) or prepared._pss:
         raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
     mode = _padding(options, padding, constants.RSA_PKCS1_OAEP_PADDING)
     if mode == constants.RSA_PKCS1_PADDING:
