@@ -7,6 +7,7 @@ status is non-zero if any example fails.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,20 @@ def example_files() -> list[Path]:
 
 
 def run_example(path: Path) -> subprocess.CompletedProcess[str]:
-    """Run one example as its own Python process and capture what it prints."""
+    """Run one example as its own Python process and capture what it prints.
+
+    The checkout the example lives in comes first on the import path, so a worktree's examples
+    run against that worktree's package rather than whichever copy the environment installed.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, str(path)], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
     )
 
 
