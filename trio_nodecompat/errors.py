@@ -22,7 +22,7 @@ message wording lives here once; callers pass only the facts (names, values, ran
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Type  # noqa: UP035 (see CODES)
+from typing import ClassVar
 
 __all__ = [
     "CODES",
@@ -959,6 +959,4 @@ def _catch_all_codes() -> dict[str, type[NodeError]]:
 
 
 #: Every code this module defines, mapped to its class: ``CODES['ERR_OUT_OF_RANGE']``.
-#: (Annotated with ``typing.Type``: Sphinx would link a bare ``type`` to some class's ``type``
-#: attribute, such as ``AsyncResource.type`` or ``crypto.KeyObject.type``.)
-CODES: dict[str, Type[NodeError]] = _catch_all_codes()  # noqa: UP006
+CODES: dict[str, type[NodeError]] = _catch_all_codes()
