@@ -29,7 +29,8 @@ nitpicky = False
 exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = "trio_nodecompat"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 doctest_global_setup = """
 import trio
 import trio_nodecompat

@@ -23,11 +23,13 @@ def example_files() -> list[Path]:
 def run_example(path: Path) -> subprocess.CompletedProcess[str]:
     """Run one example as its own Python process and capture what it prints.
 
-    The checkout the example lives in comes first on the import path, so a worktree's examples
-    run against that worktree's package rather than whichever copy the environment installed.
+    The folder above ``examples/`` goes first on ``PYTHONPATH``, so a checkout's examples run
+    against that checkout's package (a copy of ``examples/`` elsewhere finds none there and
+    uses the installed one).
     """
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH")]))
+    root = str(path.resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.run(
         [sys.executable, str(path)],
         capture_output=True,

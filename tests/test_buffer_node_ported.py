@@ -1,4 +1,11 @@
-"""Cases ported from Node's own ``test/parallel/test-buffer-*.js`` (Node 25 test tree).
+"""Cases ported from Node's own ``test/parallel/test-buffer-*.js``.
+
+They were first taken from Node 25's test tree; the baseline is Node v20.11.1 (the Node of
+the oracles, ``tests/NODE_PORTS.md``). Newer than v20.11.1's files are the ``totalLength``
+checks of ``test_concat_errors`` (``3.5``, ``-2``, ``[1]`` with ``-1``, ``[hello, 1]`` with
+``1``) and ``test_write_rejects_non_strings``; Node 20 behaves the same on each (checked with
+``node``). The full case-by-case ports of ``test-buffer-alloc.js`` and ``-includes.js`` at
+v20.11.1 are ``test_buffer_node_alloc.py`` and ``test_buffer_node_includes.py``.
 
 Each section names the Node file it comes from. Inputs and expected results are Node's;
 assertions about JavaScript-only behaviour (``null`` vs ``undefined``, ``valueOf`` objects,

@@ -785,7 +785,9 @@ def test_util_module_uses_this_engine() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Partial deep strict equality (Node 23's partialDeepStrictEqual tests)
+# Partial deep strict equality (Node 23's partialDeepStrictEqual tests). Every case here is
+# newer than the v20.11.1 baseline: assert.partialDeepStrictEqual does not exist in Node 20
+# (added in v23.4.0, test-assert-partial-deep-equal.js), so no v20 oracle covers it.
 
 partial = engine.is_partial_deep_strict_equal
 

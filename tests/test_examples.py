@@ -33,7 +33,9 @@ def node_outputs() -> dict[str, str]:
         body = re.sub(r"\b(undefined|null|true|false)\b", lambda m: JS_TO_PY[m[1]], body)
         outputs[name.replace("-", "_")] = body
     for path in sorted(MORE_OUTPUTS.glob("*.txt")):
-        body = re.sub(r"\b(undefined|null|true|false)\b", lambda m: JS_TO_PY[m[1]], path.read_text())
+        body = re.sub(
+            r"\b(undefined|null|true|false)\b", lambda m: JS_TO_PY[m[1]], path.read_text()
+        )
         outputs[path.stem.replace("-", "_")] = body
     return outputs
 

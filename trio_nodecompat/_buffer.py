@@ -66,8 +66,9 @@ __all__ = [
 
 #: Node's ``buffer.kMaxLength`` (64-bit builds of Node 20): the largest Buffer.
 K_MAX_LENGTH: Final = 2**32
-#: Node's ``buffer.kStringMaxLength``: the longest string V8 makes (reported, not enforced).
-K_STRING_MAX_LENGTH: Final = 0x1FFFFFE8
+#: Node's ``buffer.kStringMaxLength``: the longest string V8 makes. ``to_string`` and
+#: ``StringDecoder`` raise ``ERR_STRING_TOO_LONG`` rather than return a longer one.
+K_STRING_MAX_LENGTH: Final = _enc.K_STRING_MAX_LENGTH
 #: Node's default ``buffer.INSPECT_MAX_BYTES``.
 INSPECT_MAX_BYTES_DEFAULT: Final = 50
 
@@ -563,7 +564,7 @@ class Buffer(BufferNumericMixin):
         mem = self._mem
         if start is None and end is None:
             if encoding is None:
-                return str(mem, "utf-8", "replace")
+                return _DECODE_UTF8(mem)
             name = _enc._ALIASES.get(encoding) if isinstance(encoding, str) else None
             if name is not None:
                 return _DECODERS[name](mem)
@@ -784,7 +785,7 @@ class Buffer(BufferNumericMixin):
 
     def fill(
         self,
-        value: object,
+        value: object = 0,
         offset: int | str | None = 0,
         end: int | str | None = None,
         encoding: str | None = "utf8",
@@ -794,6 +795,7 @@ class Buffer(BufferNumericMixin):
         ``value`` is a number (wrapped to 0..255), a string (encoded, default utf8) or a
         bytes-like pattern. Node's shorthand ``buf.fill('aa', 'hex')`` works. A pattern that
         encodes to nothing raises ``ERR_INVALID_ARG_VALUE`` and leaves the buffer unchanged.
+        No value (or ``None``, Node's ``undefined``/``null``) fills zeros, as in Node.
         """
         return self._fill(value, offset, end, encoding)
 
@@ -801,7 +803,9 @@ class Buffer(BufferNumericMixin):
         mem = self._mem
         size = len(mem)
         name = "utf8"
-        if isinstance(value, str):
+        if value is None:
+            value = 0
+        elif isinstance(value, str):
             if offset is None or isinstance(offset, str):
                 encoding, offset, end = offset, 0, size
             elif isinstance(end, str):
@@ -1101,6 +1105,7 @@ def _adjust_offset(offset: int | float, length: int) -> int:
 
 
 _DECODERS: Final = _enc.DECODERS
+_DECODE_UTF8: Final = _DECODERS["utf8"]
 _ENCODER_BY_ALIAS: Final = _enc._ENCODER_BY_ALIAS
 
 

@@ -8,10 +8,15 @@ background work (``trio_nodecompat._internal.current_loop``).
 
 - :meth:`Loop.spawn` starts async work as a task of the nursery, in a copy of the context
   captured when it was scheduled. Its unhandled failure is Node's unhandled rejection.
-- :meth:`Loop.call_soon` queues a sync callback (Node's microtask queue); timers and
-  immediates have queues of their own. The runner task runs all of them, in Node's order
-  (microtasks, then expired timers by deadline, then the immediates queued before the check
-  phase, draining microtasks after each callback), each in a copy of its captured context.
+- :meth:`Loop.call_soon` queues a sync callback (Node's microtask queue), and
+  ``process.next_tick`` queues on Node's nextTick queue; timers and immediates have queues of
+  their own. The runner task runs all of them, in Node's order, each in its captured context:
+  it drains the two queues (every nextTick, then every microtask, until both are empty: Node's
+  ``processTicksAndRejections``), then runs the expired timers by deadline, then the
+  immediates queued before the check phase, draining both queues between callbacks and after
+  the last one. A callback that raises skips the drain that would follow it, and a nextTick
+  callback that raises ends a drain between callbacks early, leaving the rest for after the
+  next callback: Node's timers and immediates behave so (``test-timers-immediate-queue-throw.js``).
   One runner keeps the order deterministic: Trio deliberately runs ready tasks in an
   unspecified order, Node runs callbacks in a specified one.
 - Leaving ``async with open_loop()`` waits until no *referenced* work is left (running
@@ -73,13 +78,13 @@ class TimerLike(Protocol):
 
     _heap_seq: int | None
 
-    def _fire(self, loop: Loop, now: float) -> None: ...
+    def _fire(self, loop: Loop, now: float) -> bool: ...
 
 
 class ImmediateLike(Protocol):
     """What the runner needs from an immediate (``trio_nodecompat._timers.Immediate``)."""
 
-    def _fire(self, loop: Loop) -> None: ...
+    def _fire(self, loop: Loop) -> bool: ...
 
 
 def _close_if_coroutine(work: object) -> None:
@@ -116,6 +121,8 @@ class Loop(EventEmitter):
         self._idle: trio.Event | None = None
         self._wakeup: trio.Event | None = None
         self._microtasks: deque[tuple[Context, Callable[..., Any], tuple[Any, ...]]] = deque()
+        #: Node's nextTick queue: drained before the microtask queue (``process.next_tick``).
+        self._ticks: deque[tuple[Context, Callable[..., Any], tuple[Any, ...]]] = deque()
         self._immediates: deque[ImmediateLike] = deque()
         self._timers: list[tuple[float, int, TimerLike]] = []
         self._seq = itertools.count()
@@ -228,6 +235,22 @@ class Loop(EventEmitter):
         self._microtasks.append((ctx, fn, args))
         self._wake()
 
+    def _queue_tick(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        """``process.next_tick``: queue ``fn(*args)`` on the nextTick queue, in the caller's frame.
+
+        Only from the loop's Trio thread (the queue is not locked: it is on every stream
+        event's path), and only while the loop is open.
+        """
+        if threading.get_ident() != self._thread_id:
+            self._check_thread("process.next_tick()")
+        if self._closed:
+            raise LoopClosedError("process.next_tick()")
+        self._refs += 1
+        self._ticks.append((copy_context(), fn, args))
+        wakeup = self._wakeup
+        if wakeup is not None:
+            wakeup.set()
+
     def _hand_off(self, method: Callable[..., None], work: object, args: tuple[Any, ...]) -> None:
         """From another thread: count the work now, run ``method(*args)`` in the Trio thread."""
         with self._lock:
@@ -330,16 +353,21 @@ class Loop(EventEmitter):
         if not self.emit("uncaughtException", err, origin):
             raise err
 
-    def _call_guarded(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        """Call a callback from the runner; runs inside the callback's context."""
+    def _call_guarded(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> bool:
+        """Call a callback from the runner; runs inside the callback's context.
+
+        Returns ``True`` if it returned, ``False`` if it raised and a listener handled the
+        uncaught exception (with none, the exception propagates and the loop fails).
+        """
         try:
             result = fn(*args)
         except Exception as exc:
             self._uncaught(exc, "uncaughtException")
-            return
+            return False
         if result is not None and inspect.isawaitable(result):
             # An async callback: Node turns its rejection into 'unhandledRejection'.
             self._spawn_now(result, (), copy_context(), None, "rejection")
+        return True
 
     # ----------------------------------------------------------------------------------------
     # Reference counting and the runner
@@ -390,14 +418,78 @@ class Loop(EventEmitter):
         self._immediates.append(immediate)
         self._wake()
 
-    def _run_microtasks(self) -> None:
-        queue = self._microtasks
-        while queue:
-            ctx, fn, args = queue.popleft()
-            try:
-                ctx.run(self._call_guarded, fn, args)
-            finally:
-                self._release()
+    def _drain_queues(self) -> bool:
+        """Node's ``processTicksAndRejections``: every tick, then every microtask, repeated.
+
+        Ticks queued by a microtask run after the microtask queue is empty; microtasks queued
+        by a tick run after the tick queue is. A tick that raises (an uncaught exception that
+        a listener handled) ends the drain at once and returns ``False``, leaving the queued
+        ticks and microtasks for the next drain, as Node's does; a microtask that raises does
+        not stop the others.
+        """
+        ticks = self._ticks
+        microtasks = self._microtasks
+        call = self._call_guarded
+        while ticks or microtasks:
+            while ticks:
+                ctx, fn, args = ticks.popleft()
+                try:
+                    completed = ctx.run(call, fn, args)
+                finally:
+                    self._release()
+                if not completed:
+                    return False
+            while microtasks:
+                ctx, fn, args = microtasks.popleft()
+                try:
+                    ctx.run(call, fn, args)
+                finally:
+                    self._release()
+        return True
+
+    def _drain_all(self) -> None:
+        """The drain that closes a phase: after a tick raised, the drain starts again, once.
+
+        Node drains when the callback scope of a phase closes; after the uncaught exception
+        of a tick there, the scope around the exception handler drains once more before the
+        next phase (unlike the drains between the callbacks of a phase, where the next
+        callback comes first). If a tick raises in that second drain too, what is left waits
+        for the drain after the next callback, as in Node.
+        """
+        if not self._drain_queues():
+            self._drain_queues()
+
+    def _run_timers(self, timers: list[tuple[float, int, TimerLike]]) -> None:
+        """The timers phase: every expired timer by deadline, draining the queues between.
+
+        As Node's ``listOnTimeout``, the queues drain before each timer but the first, and a
+        timer whose callback raised is followed by the next timer directly (Node restarts the
+        phase after the uncaught exception); the phase ends with a drain.
+        """
+        now = trio.current_time()
+        drain_first = False
+        while timers and timers[0][0] <= now:
+            if drain_first:
+                drain_first = False
+                self._drain_queues()
+                continue  # the drain may have cleared, refreshed or added timers: look again
+            _, seq, timer = heapq.heappop(timers)
+            if timer._heap_seq == seq:
+                timer._heap_seq = None
+                drain_first = timer._fire(self, now)
+        self._drain_all()
+
+    def _run_immediates(self, immediates: deque[ImmediateLike]) -> None:
+        """The check phase: the immediates queued before it, with Node's drains between.
+
+        Immediates queued during the phase wait for the next one, as in Node.
+        """
+        drain_first = False
+        for _ in range(len(immediates)):
+            if drain_first:
+                self._drain_queues()
+            drain_first = immediates.popleft()._fire(self)
+        self._drain_all()
 
     async def _runner(self) -> None:
         timers = self._timers
@@ -409,19 +501,12 @@ class Loop(EventEmitter):
                 # hand-off from a thread to bring referenced work.
                 await self._wait_for_wakeup(math.inf)
                 continue
-            self._run_microtasks()
-            if timers:
-                now = trio.current_time()
-                while timers and timers[0][0] <= now:
-                    _, seq, timer = heapq.heappop(timers)
-                    if timer._heap_seq == seq:
-                        timer._heap_seq = None
-                        timer._fire(self, now)
-                        self._run_microtasks()
-            for _ in range(len(immediates)):
-                immediates.popleft()._fire(self)
-                self._run_microtasks()
-            if self._microtasks or immediates:
+            self._drain_all()
+            if timers and timers[0][0] <= trio.current_time():
+                self._run_timers(timers)
+            if immediates:
+                self._run_immediates(immediates)
+            if self._ticks or self._microtasks or immediates:
                 await trio.lowlevel.checkpoint()
                 continue
             while timers and timers[0][2]._heap_seq != timers[0][1]:

@@ -212,11 +212,15 @@ class Timeout(_LoopHandle):
         self._heap_seq = None
         self._finish()
 
-    def _fire(self, loop: Loop, now: float) -> None:
-        """Called by the loop's runner when the deadline has passed."""
+    def _fire(self, loop: Loop, now: float) -> bool:
+        """Called by the loop's runner when the deadline has passed.
+
+        Returns whether the callback returned normally (``False``: it raised, and the loop
+        reported it as an uncaught exception), which decides when the nextTick queue drains.
+        """
         start = trio.current_time()
         try:
-            self._context.copy().run(loop._call_guarded, self._callback, self._args)
+            return self._context.copy().run(loop._call_guarded, self._callback, self._args)
         finally:
             if self._cleared or self._heap_seq is not None:
                 pass  # cleared, or refreshed from inside the callback
@@ -284,12 +288,16 @@ class Immediate(_LoopHandle):
     def _destroy(self) -> None:
         self._finish()
 
-    def _fire(self, loop: Loop) -> None:
-        """Called by the loop's runner in the check phase."""
+    def _fire(self, loop: Loop) -> bool:
+        """Called by the loop's runner in the check phase.
+
+        Returns whether the callback returned normally (a cleared immediate counts as having
+        run, as it does in Node's ``processImmediate``).
+        """
         if not self._alive:
-            return
+            return True
         try:
-            self._context.run(loop._call_guarded, self._callback, self._args)
+            return self._context.run(loop._call_guarded, self._callback, self._args)
         finally:
             self._destroy()
 

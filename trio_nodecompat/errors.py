@@ -143,7 +143,12 @@ def describe_received(value: object) -> str:
 
 
 def _format_number(value: object) -> str:
-    """Node's ``addNumericalSeparator`` for big integers, repr for the rest."""
+    """Node's ``addNumericalSeparator`` for big integers, repr for the rest.
+
+    Node tests ``Number.isInteger``, so an integral float (``1e10``) is grouped like an int.
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**32:
         sign = "-" if value < 0 else ""
         digits = str(abs(value))
@@ -153,8 +158,6 @@ def _format_number(value: object) -> str:
             digits = digits[:-3]
         groups.append(digits)
         return sign + "_".join(reversed(groups))
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, float):
         return {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(repr(value), repr(value))
     return repr(value)
@@ -948,6 +951,10 @@ class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):
 
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)
+#
+# No codes of its own: Node's module raises only ERR_INVALID_ARG_TYPE (a bad channel name, a
+# subscriber or callback that is not a function, a bad nameOrChannels); ours also raises
+# ERR_INVALID_ARG_VALUE for a handler mapping with an unknown or doubled key.
 
 
 def _catch_all_codes() -> dict[str, type[NodeError]]:

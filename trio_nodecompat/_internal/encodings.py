@@ -30,12 +30,13 @@ import re
 from collections.abc import Callable
 from typing import Final, TypeAlias
 
-from ..errors import ERR_UNKNOWN_ENCODING
+from ..errors import ERR_STRING_TOO_LONG, ERR_UNKNOWN_ENCODING
 
 __all__ = [
     "DECODERS",
     "ENCODERS",
     "ENCODINGS",
+    "K_STRING_MAX_LENGTH",
     "BytesLike",
     "byte_length",
     "decode",
@@ -45,12 +46,17 @@ __all__ = [
     "encode_limited",
     "is_encoding",
     "js_length",
+    "max_decodable_bytes",
     "normalize_encoding",
     "resolve_encoding",
 ]
 
 #: What the decoders accept: anything exposing a C-contiguous byte buffer.
 BytesLike: TypeAlias = bytes | bytearray | memoryview
+
+#: Node's ``buffer.kStringMaxLength`` (V8's ``String::kMaxLength`` on 64-bit builds): the
+#: longest string, in UTF-16 units, that Node makes.
+K_STRING_MAX_LENGTH: Final = 0x1FFFFFE8
 
 #: Node's canonical encoding names, as ``normalize_encoding`` returns them.
 ENCODINGS: Final = ("utf8", "utf16le", "latin1", "base64", "base64url", "hex", "ascii")
@@ -314,15 +320,90 @@ ENCODERS: Final[dict[str, Callable[[str], bytes | bytearray]]] = {
     "base64url": _base64url_decode,
 }
 
-#: Canonical name -> bytes-to-string function (what ``buf.toString(enc)`` returns).
+# --------------------------------------------------------------------------------------------
+# The longest string Node makes
+
+
+def _max_bytes(encoding: str, limit: int) -> int:
+    """The most bytes whose ``encoding`` decoding is at most ``limit`` UTF-16 units long.
+
+    Node refuses by byte count before decoding, so each bound is exact arithmetic on the
+    byte length: one unit per byte for ``utf8`` (V8 refuses more UTF-8 bytes than the limit,
+    whatever they decode to), ``latin1`` and ``ascii``; two hex digits per byte; one unit per
+    two ``utf16le`` bytes (an odd last byte is dropped); four ``base64`` characters per
+    started 3-byte group, and ``ceil(4n / 3)`` unpadded ``base64url`` characters.
+    """
+    if encoding == "hex":
+        return limit // 2
+    if encoding == "utf16le":
+        return 2 * limit + 1
+    if encoding == "base64":
+        return limit // 4 * 3
+    if encoding == "base64url":
+        return 3 * limit // 4
+    return limit
+
+
+_MAX_BYTES: Final = {name: _max_bytes(name, K_STRING_MAX_LENGTH) for name in ENCODINGS}
+
+
+def max_decodable_bytes(encoding: str) -> int:
+    """The most bytes Node turns into a string in ``encoding`` (a canonical name); one byte
+    more raises ``ERR_STRING_TOO_LONG``."""
+    return _MAX_BYTES[encoding]
+
+
+def _too_long() -> ERR_STRING_TOO_LONG:
+    return ERR_STRING_TOO_LONG(K_STRING_MAX_LENGTH)
+
+
+def _limited(name: str, decode: Callable[[BytesLike], str]) -> Callable[[BytesLike], str]:
+    """``decode`` refusing, before it reads a byte, input that decodes past Node's limit."""
+    most = _MAX_BYTES[name]
+
+    def checked(data: BytesLike) -> str:
+        if len(data) > most:
+            raise _too_long()
+        return decode(data)
+
+    checked.__name__ = checked.__qualname__ = f"decode_{name}"
+    return checked
+
+
+# The three hottest decoders check inline, so they cost no extra call.
+_MOST_UTF8: Final = _MAX_BYTES["utf8"]
+_MOST_LATIN1: Final = _MAX_BYTES["latin1"]
+_MOST_HEX: Final = _MAX_BYTES["hex"]
+
+
+def _utf8_decode(data: BytesLike) -> str:
+    if len(data) > _MOST_UTF8:
+        raise _too_long()
+    return str(data, "utf-8", "replace")
+
+
+def _latin1_decode(data: BytesLike) -> str:
+    if len(data) > _MOST_LATIN1:
+        raise _too_long()
+    return str(data, "latin-1")
+
+
+def _hex_encode(data: BytesLike) -> str:
+    if len(data) > _MOST_HEX:
+        raise _too_long()
+    return data.hex()
+
+
+#: Canonical name -> bytes-to-string function (what ``buf.toString(enc)`` returns). Each
+#: refuses input longer than :func:`max_decodable_bytes` with ``ERR_STRING_TOO_LONG``.
 DECODERS: Final[dict[str, Callable[[BytesLike], str]]] = {
-    "utf8": lambda data: str(data, "utf-8", "replace"),
-    "utf16le": _utf16le_decode,
-    "latin1": lambda data: str(data, "latin-1"),
-    "ascii": _ascii_decode,
-    "hex": lambda data: data.hex(),
-    "base64": _base64_encode,
-    "base64url": _base64url_encode,
+    "utf8": _utf8_decode,
+    "utf16le": _limited("utf16le", _utf16le_decode),
+    "latin1": _latin1_decode,
+    "ascii": _limited("ascii", _ascii_decode),
+    "hex": _hex_encode,
+    "base64": _limited("base64", _base64_encode),
+    "base64url": _limited("base64url", _base64url_encode),
 }
 
 #: Every exact spelling Node accepts without lower-casing -> its encoder (a fast path).
