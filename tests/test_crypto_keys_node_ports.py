@@ -1373,3 +1373,178 @@ async def test_cancellation_leaves_no_task_behind() -> None:
     with trio.move_on_after(0.01):
         async with open_loop():
             await promisify(crypto.generate_key_pair)("rsa", modulus_length=4096)
+
+
+# ------------------------------------------------------------------------------------------
+# Smaller files
+
+
+def test_psychic_signatures_are_rejected() -> None:
+    """test-crypto-psychic-signatures.js: ECDSA r = s = 0 (or = n) never verifies (CVE-2022-21449)."""
+    order = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551"
+    vectors = {
+        "ieee-p1363": [bytes(64), bytes.fromhex(order * 2)],
+        "der": [
+            bytes.fromhex("3046022100" + "00" * 32 + "022100" + "00" * 32),
+            bytes.fromhex("3046022100" + order + "022100" + order),
+        ],
+    }
+    public, _ = crypto.generate_key_pair_sync(
+        "ec", named_curve="P-256", public_key_encoding={"format": "der", "type": "spki"}
+    )
+    for encoding, signatures in vectors.items():
+        for signature in signatures:
+            key = {"key": public, "format": "der", "type": "spki", "dsaEncoding": encoding}
+            assert crypto.verify("sha256", b"Hello!", key, signature) is False
+            verifier = crypto.create_verify("sha256").update(b"Hello!")
+            assert verifier.verify(key, signature) is False
+
+
+def test_padding_aes256() -> None:
+    """test-crypto-padding-aes256.js (the ``aes256`` alias is AES-256-CBC)."""
+    iv = bytes(16)
+    key = bytes.fromhex("0123456789abcdef0123456789abcdef" * 2)
+
+    def encrypt(value: str, pad: bool) -> str:
+        c = crypto.create_cipheriv("aes256", key, iv)
+        c.set_auto_padding(pad)
+        return str(c.update(value, "utf8", "latin1")) + str(c.final("latin1"))
+
+    def decrypt(value: str, pad: bool) -> str:
+        d = crypto.create_decipheriv("aes256", key, iv)
+        d.set_auto_padding(pad)
+        return str(d.update(value, "latin1", "utf8")) + str(d.final("utf8"))
+
+    text = "0123456789abcdef0123456789abcdef"
+    assert decrypt(encrypt(text, False), False) == text
+    text = "0123456789abcdef0123456789abcde"
+    assert decrypt(encrypt(text, True), True) == text
+
+
+def test_update_ignores_input_encoding_for_bytes() -> None:
+    """test-crypto-update-encoding.js (the Cipher/Decipher/Sign/Verify part)."""
+    makers = [
+        lambda: crypto.create_cipheriv("aes-128-cbc", bytes(16), bytes(16)),
+        lambda: crypto.create_decipheriv("aes-128-cbc", bytes(16), bytes(16)),
+        lambda: crypto.create_sign("sha256"),
+        lambda: crypto.create_verify("sha256"),
+    ]
+    for make in makers:
+        for n in (15, 16):
+            make().update(Buffer.alloc(n), "hex")
+
+
+def test_private_decrypt_after_a_failed_encrypted_key() -> None:
+    """test-crypto-private-decrypt-gh32240.js (aes-256-cbc: the cipher cryptography writes)."""
+    public, private = crypto.generate_key_pair_sync("rsa", modulus_length=1024)
+    assert isinstance(private, crypto.KeyObject)
+    encrypted = crypto.public_encrypt(public, b"shibboleth")
+    pem = private.export(type="pkcs1", format="pem")
+    pem_encrypted = private.export(
+        type="pkcs1", format="pem", cipher="aes-256-cbc", passphrase="secret"
+    )
+    assert bytes(crypto.private_decrypt(pem, encrypted)) == b"shibboleth"
+    with pytest.raises(errors.ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED) as info:
+        crypto.private_decrypt(pem_encrypted, encrypted)
+    assert (
+        info.value.message == "error:07880109:common libcrypto routines::interrupted or cancelled"
+    )
+    assert bytes(crypto.private_decrypt(pem, encrypted)) == b"shibboleth"
+
+
+async def test_async_sign_verify() -> None:
+    """test-crypto-async-sign-verify.js: the callback forms agree with the sync ones."""
+    cases = [
+        ("rsa_public.pem", "rsa_private.pem", "sha256", {}),
+        ("ec_p256_public.pem", "ec_p256_private.pem", "sha256", {"dsaEncoding": "ieee-p1363"}),
+        ("ed25519_public.pem", "ed25519_private.pem", None, {}),
+        ("rsa_public.pem", "rsa_private.pem", "sha256", {"padding": 6, "saltLength": 20}),
+    ]
+    results: list[Any] = []
+    async with open_loop():
+        for public, private, algorithm, options in cases:
+            key = {"key": _fixture(private), **options}
+
+            def signed(
+                err: object,
+                signature: Any,
+                public: str = public,
+                algorithm: Any = algorithm,
+                options: Any = options,
+            ) -> None:
+                assert err is None
+                results.append(
+                    crypto.verify(
+                        algorithm, b"data", {"key": _fixture(public), **options}, signature
+                    )
+                )
+                crypto.verify(
+                    algorithm,
+                    b"data",
+                    {"key": _fixture(public), **options},
+                    signature,
+                    lambda err, ok: results.append(ok),
+                )
+
+            crypto.sign(algorithm, b"data", key, signed)
+    assert results == [True] * (2 * len(cases))
+
+
+def test_dh_stateless_for_ec_and_montgomery_keys() -> None:
+    """test-crypto-dh-stateless.js: the EC, X25519 and X448 part (finite-field DH is not offered)."""
+    for options in (None, [], "x"):
+        with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+            crypto.diffie_hellman(options)  # type: ignore[arg-type]
+
+    def check(a: tuple[Any, Any], b: tuple[Any, Any]) -> None:
+        one = crypto.diffie_hellman({"privateKey": a[1], "publicKey": b[0]})
+        two = crypto.diffie_hellman({"privateKey": b[1], "publicKey": a[0]})
+        assert one == two
+
+    alice = crypto.generate_key_pair_sync("ec", named_curve="secp256k1")
+    with pytest.raises(errors.ERR_INVALID_ARG_VALUE) as info:
+        crypto.diffie_hellman({"privateKey": alice[1]})
+    assert info.value.message == "The property 'options.publicKey' is invalid. Received None"
+    with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+        crypto.diffie_hellman({"publicKey": alice[0]})
+    with pytest.raises(errors.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE):
+        crypto.diffie_hellman({"privateKey": alice[0], "publicKey": alice[0]})
+    assert crypto.diffie_hellman(
+        {"privateKey": alice[1], "publicKey": alice[1]}
+    )  # private as public
+    check(alice, crypto.generate_key_pair_sync("ec", named_curve="secp256k1"))
+    with pytest.raises(errors.ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS):
+        check(alice, crypto.generate_key_pair_sync("ec", named_curve="P-256"))
+    check(crypto.generate_key_pair_sync("x448"), crypto.generate_key_pair_sync("x448"))
+    check(crypto.generate_key_pair_sync("x25519"), crypto.generate_key_pair_sync("x25519"))
+    with pytest.raises(errors.ERR_CRYPTO_INCOMPATIBLE_KEY) as mixed:
+        check(crypto.generate_key_pair_sync("x448"), crypto.generate_key_pair_sync("x25519"))
+    assert mixed.value.message == "Incompatible key types for Diffie-Hellman: x448 and x25519"
+
+
+def test_dsa_has_no_jwk() -> None:
+    """test-crypto-keygen-invalid-parameter-encoding-dsa.js."""
+    with pytest.raises(errors.ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE):
+        crypto.generate_key_pair_sync(
+            "dsa",
+            modulus_length=1024,
+            public_key_encoding={"format": "jwk"},
+            private_key_encoding={"format": "jwk"},
+        )
+
+
+def test_ecdh_curves() -> None:
+    """test-crypto-dh-curves.js: the ECDH part (shared secrets agree, keys round-trip)."""
+    for curve in ("prime256v1", "secp256k1", "secp384r1", "secp521r1"):
+        a, b = crypto.create_ecdh(curve), crypto.create_ecdh(curve)
+        a_public = a.generate_keys()
+        b_public = b.generate_keys("hex")
+        assert a.compute_secret(b_public, "hex") == b.compute_secret(a_public)
+        c = crypto.create_ecdh(curve)
+        c.set_private_key(a.get_private_key())
+        assert c.get_public_key() == a_public
+        assert c.compute_secret(
+            b.get_public_key("hex", "compressed"), "hex", "hex"
+        ) == a.compute_secret(b_public, "hex", "hex")
+    with pytest.raises(errors.ERR_CRYPTO_INVALID_CURVE):
+        crypto.create_ecdh("Oakley-EC2N-3")

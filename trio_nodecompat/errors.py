@@ -543,6 +543,7 @@ __all__ += [
     "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
+    "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
     "ERR_OSSL_PEM_NO_START_LINE",
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
     "ERR_OSSL_RSA_INVALID_PADDING",
@@ -911,6 +912,15 @@ class ERR_OSSL_INVALID_DIGEST(OpenSSLError):
     packed = "1C80007A"
     library = "Provider routines"
     reason = "invalid digest"
+
+
+class ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS(OpenSSLError):
+    """``diffie_hellman`` with EC keys on two different curves."""
+
+    code = "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS"
+    packed = "1C8000CB"
+    library = "Provider routines"
+    reason = "mismatching domain parameters"
 
 
 class ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE(OpenSSLError):

@@ -28,6 +28,8 @@ from ..errors import (
     ERR_CRYPTO_INVALID_KEYTYPE,
     ERR_CRYPTO_OPERATION_FAILED,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS,
 )
 from ._curves import curve_by_name
 from ._data import as_bytes, output
@@ -171,12 +173,16 @@ def diffie_hellman(
     Both keys are KeyObjects of the same type: ``ec`` (same curve), ``x25519`` or ``x448``.
     """
     if options is not None:
+        if not isinstance(options, Mapping):
+            raise ERR_INVALID_ARG_TYPE("options", "object", options)
         private_key = options.get("privateKey", options.get("private_key", private_key))
         public_key = options.get("publicKey", options.get("public_key", public_key))
+    elif private_key is None and public_key is None:
+        raise ERR_INVALID_ARG_TYPE("options", "object", None)
     if not isinstance(private_key, KeyObject):
-        raise ERR_INVALID_ARG_TYPE("options.privateKey", "KeyObject", private_key)
+        raise ERR_INVALID_ARG_VALUE("options.privateKey", private_key)
     if not isinstance(public_key, KeyObject):
-        raise ERR_INVALID_ARG_TYPE("options.publicKey", "KeyObject", public_key)
+        raise ERR_INVALID_ARG_VALUE("options.publicKey", public_key)
     if private_key.type != "private":
         raise ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(private_key.type, "private")
     if public_key.type == "secret":
@@ -188,7 +194,7 @@ def diffie_hellman(
     raw: Any = private_key._key
     if isinstance(raw, ec.EllipticCurvePrivateKey):
         if raw.curve.name != peer.curve.name:
-            raise ERR_CRYPTO_INCOMPATIBLE_KEY("Diffie-Hellman", "ec and ec")
+            raise ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS()
         return Buffer._own(raw.exchange(ec.ECDH(), peer))
     assert isinstance(raw, x25519.X25519PrivateKey | x448.X448PrivateKey)
     return Buffer._own(raw.exchange(peer))
