@@ -1548,3 +1548,36 @@ def test_ecdh_curves() -> None:
         ) == a.compute_secret(b_public, "hex", "hex")
     with pytest.raises(errors.ERR_CRYPTO_INVALID_CURVE):
         crypto.create_ecdh("Oakley-EC2N-3")
+
+
+def test_encoding_validation_errors() -> None:
+    """test-crypto-encoding-validation-error.js, and the odd-length hex check of ``update``."""
+
+    def make() -> crypto.Cipheriv:
+        return crypto.create_cipheriv("aes-256-cbc", bytes(32), bytes(16))
+
+    cipher = make()
+    cipher.update("test", "utf-8", "utf-8")
+    with pytest.raises(errors.ERR_INTERNAL_ASSERTION, match="Cannot change encoding"):
+        cipher.update("666f6f", "hex", "hex")
+    cipher = make()
+    cipher.update("test", "utf-8", "utf-8")
+    with pytest.raises(errors.ERR_INTERNAL_ASSERTION, match="Cannot change encoding"):
+        cipher.final("hex")
+    cipher = make()
+    cipher.update("test", "utf-8", "utf-8")
+    with pytest.raises(errors.ERR_UNKNOWN_ENCODING, match="^Unknown encoding: bad2$"):
+        cipher.final("bad2")
+    with pytest.raises(errors.ERR_UNKNOWN_ENCODING, match="^Unknown encoding: bad3$"):
+        make().update("test", "utf-8", "bad3")
+    for update in (
+        make().update,
+        crypto.create_sign("sha256").update,
+        crypto.create_verify("sha256").update,
+    ):
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE) as info:
+            update("abc", "hex")
+        assert (
+            info.value.message
+            == "The argument 'encoding' is invalid for data of length 3. Received 'hex'"
+        )

@@ -51,7 +51,7 @@ from ..errors import (
     CryptoOperationError,
 )
 from ._cipher_table import CipherSpec, cipher_spec
-from ._data import BYTES_LIKE
+from ._data import BYTES_LIKE, check_hex_length
 from ._keys import KeyObject
 
 __all__ = ["Cipheriv", "Decipheriv", "create_cipheriv", "create_decipheriv"]
@@ -69,7 +69,10 @@ def _view(data: object, encoding: object, name: str = "data") -> bytes | bytearr
     if isinstance(data, memoryview):
         return data.cast("B") if data.format != "B" else data
     if isinstance(data, str):
-        if encoding is None or encoding == "buffer" or not _enc.is_encoding(encoding):
+        if encoding is None or encoding == "buffer":
+            return _enc.encode(data, "utf8")
+        check_hex_length(data, encoding)
+        if not _enc.is_encoding(encoding):
             return _enc.encode(data, "utf8")
         return _enc.encode(data, str(encoding))
     raise ERR_INVALID_ARG_TYPE(name, BYTES_LIKE, data)

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from .._buffer import Buffer
 from .._internal import encodings as _enc
-from ..errors import ERR_INVALID_ARG_TYPE
+from ..errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE
 
-__all__ = ["BYTES_LIKE", "as_bytes", "as_bytes_or_none", "output"]
+__all__ = ["BYTES_LIKE", "as_bytes", "as_bytes_or_none", "check_hex_length", "output"]
 
 #: Node's words for what a data argument may be.
 BYTES_LIKE = ["string", "Buffer", "TypedArray", "DataView"]
+
+
+def check_hex_length(data: str, encoding: object) -> None:
+    """Node's ``validateEncoding`` for ``update``: hex input must have an even length."""
+    if _enc.normalize_encoding(encoding) == "hex" and _enc.js_length(data) % 2:
+        raise ERR_INVALID_ARG_VALUE(
+            "encoding", encoding, f"is invalid for data of length {_enc.js_length(data)}"
+        )
 
 
 def as_bytes(
@@ -36,8 +44,10 @@ def as_bytes(
             raise ERR_INVALID_ARG_TYPE(name, ["Buffer", "TypedArray", "DataView"], data)
         if encoding is None or encoding == "buffer":
             return _enc.encode(data, "utf8")
-        if lenient_encoding and not _enc.is_encoding(encoding):
-            return _enc.encode(data, "utf8")
+        if lenient_encoding:
+            check_hex_length(data, encoding)
+            if not _enc.is_encoding(encoding):
+                return _enc.encode(data, "utf8")
         return _enc.encode(data, str(encoding))
     if isinstance(data, bytes):
         return data
