@@ -1581,3 +1581,20 @@ def test_encoding_validation_errors() -> None:
             info.value.message
             == "The argument 'encoding' is invalid for data of length 3. Received 'hex'"
         )
+
+
+def test_set_aad_takes_a_string_as_utf8() -> None:
+    """Node's ``setAAD`` reads a string as UTF-8 (``getArrayBufferOrView``); other types fail."""
+    tags = []
+    for aad in ("abc", b"abc", Buffer.from_("abc")):
+        c = crypto.create_cipheriv("aes-256-gcm", bytes(32), bytes(12))
+        c.set_aad(aad)
+        c.update("x")
+        c.final()
+        tags.append(c.get_auth_tag().to_string("hex"))
+    assert tags == ["983c1f528edcd5c0636fca85d0682d2c"] * 3  # Node 20's tag for this input
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE) as info:
+        crypto.create_cipheriv("aes-256-gcm", bytes(32), bytes(12)).set_aad(5)
+    assert info.value.message.startswith(
+        'The "aadbuf" argument must be of type string or an instance of ArrayBuffer'
+    )

@@ -398,11 +398,11 @@ class _CipherBase:
         ``plaintext_length`` is accepted for Node's CCM/OCB signature; GCM and ChaCha20-Poly1305
         do not need it.
         """
-        view = _view(buffer, None, "buffer") if not isinstance(buffer, str) else None
-        if view is None:
+        if not isinstance(buffer, str | Buffer | bytes | bytearray | memoryview):
             raise ERR_INVALID_ARG_TYPE(
-                "buffer", ["ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
+                "aadbuf", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
             )
+        view = _view(buffer, None, "aadbuf")  # a string is UTF-8, as Node reads it
         if not self._spec.aead or self._started or self._finalized:
             raise ERR_CRYPTO_INVALID_STATE("setAAD")
         self._engine.aad(view)
