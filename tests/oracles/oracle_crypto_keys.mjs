@@ -360,12 +360,16 @@ const certSources = {
   'irrelevant_san_correct_subject-cert.pem': read('irrelevant_san_correct_subject-cert.pem'),
   // Made once with `openssl req -x509` (SANs of every kind, key usage, AIA); stored next to the JSON.
   'san-cert.pem': fs.readFileSync(OUT + 'san-cert.pem', 'utf8'),
+  // Made once with Python's cryptography: a multi-valued RDN, RFC 2253 specials, a control
+  // character, non-ASCII, and SANs with commas (which Node quotes).
+  'escaping-cert.pem': fs.readFileSync(OUT + 'escaping-cert.pem', 'utf8'),
 };
 const hostChecks = [
   ['agent1'], ['AGENT1'], ['www.agent1'], ['ca1'], ['localhost'], ['evil.com'], ['agent1', { subject: 'never' }],
   ['correct.test.com'], ['evil.example.com'], ['www.example.com'], ['www.example.com', { subject: 'always' }],
   ['foo.example.com'], ['FOO.Example.COM'], ['a.b.example.com'], ['a.b.example.com', { multiLabelWildcards: true }],
   ['foo.example.com', { wildcards: false }], ['example.com'], ['example.org'], ['sub.example.org'], ['10.0.0.1'],
+  ['foo.example.net'], ['a,b.example.com'], ['xn--bcher-kva.example.net'], ['f.example.net', { partialWildcards: false }],
 ];
 for (const [name, pem] of Object.entries(certSources)) {
   const c = new crypto.X509Certificate(pem);

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -92,12 +93,41 @@ def _attribute_name(oid: x509.ObjectIdentifier) -> str:
 
 
 def _name_lines(name: x509.Name) -> str:
-    parts = []
+    """OpenSSL's multi-line name: one RDN per line, the members of a multi-valued RDN
+    joined with `` + `` (``XN_FLAG_SEP_MULTILINE``)."""
+    lines = []
     for rdn in name.rdns:
+        members = []
         for attr in rdn:
             value = attr.value if isinstance(attr.value, str) else attr.value.hex()
-            parts.append(f"{_attribute_name(attr.oid)}={_escape(value)}")
-    return "\n".join(parts)
+            members.append(f"{_attribute_name(attr.oid)}={_escape(value)}")
+        lines.append(" + ".join(members))
+    return "\n".join(lines)
+
+
+def _is_safe_alt_name(value: str) -> bool:
+    """Node's ``IsSafeAltName`` for IA5 names: printable ASCII without ``"\\,'``."""
+    return all(" " <= ch <= "~" and ch not in "\"\\,'" for ch in value)
+
+
+def _alt_name(value: str) -> str:
+    """A DNS/e-mail/URI name as Node prints it: as it is, or JSON-quoted when unsafe.
+
+    Node (since the CVE-2021-44532 fix) quotes a name that holds a comma, quote, backslash,
+    apostrophe or a non-printable character, so the comma-separated list stays unambiguous:
+    ``"`` and ``\\`` get a backslash, other unsafe characters become ``\\u00XX``.
+    """
+    if _is_safe_alt_name(value):
+        return value
+    out = []
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif " " <= ch <= "~" and ch != ",":
+            out.append(ch)
+        else:
+            out.append(f"\\u00{ord(ch) & 0xFF:02x}")
+    return '"' + "".join(out) + '"'
 
 
 def _name_dict(name: x509.Name) -> dict[str, str | list[str]]:
@@ -133,21 +163,25 @@ def _ip_text(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
 
 def _general_name(name: x509.GeneralName) -> str | None:
     if isinstance(name, x509.DNSName):
-        return f"DNS:{name.value}"
+        return f"DNS:{_alt_name(name.value)}"
     if isinstance(name, x509.IPAddress):
         value = name.value
         if isinstance(value, ipaddress.IPv4Address | ipaddress.IPv6Address):
             return f"IP Address:{_ip_text(value)}"
         return None
     if isinstance(name, x509.RFC822Name):
-        return f"email:{name.value}"
+        return f"email:{_alt_name(name.value)}"
     if isinstance(name, x509.UniformResourceIdentifier):
-        return f"URI:{name.value}"
+        return f"URI:{_alt_name(name.value)}"
     if isinstance(name, x509.DirectoryName):
         return "DirName:" + "/".join(f"{_attribute_name(a.oid)}={a.value!s}" for a in name.value)
     if isinstance(name, x509.RegisteredID):
         return f"Registered ID:{name.value.dotted_string}"
     return None
+
+
+#: What a ``*`` may stand for (OpenSSL's ``wildcard_match``): letters, digits and hyphens.
+_WILDCARD_PART: Final = re.compile(r"[A-Za-z0-9-]*")
 
 
 def _label_match(pattern: str, label: str, partial: bool) -> bool:
@@ -159,11 +193,11 @@ def _label_match(pattern: str, label: str, partial: bool) -> bool:
     prefix, suffix = pattern[:star], pattern[star + 1 :]
     if label.startswith("xn--") and pattern != "*":
         return False
-    return (
-        len(label) >= len(prefix) + len(suffix)
-        and label.startswith(prefix)
-        and label.endswith(suffix)
-    )
+    if len(label) < len(prefix) + len(suffix):
+        return False
+    if not (label.startswith(prefix) and label.endswith(suffix)):
+        return False
+    return _WILDCARD_PART.fullmatch(label[len(prefix) : len(label) - len(suffix)]) is not None
 
 
 def _host_matches(pattern: str, host: str, options: _HostOptions) -> bool:
@@ -182,7 +216,12 @@ def _host_matches(pattern: str, host: str, options: _HostOptions) -> bool:
         return False
     covered = host_labels[: len(host_labels) - len(rest)]
     if len(covered) != 1:
-        return options.multi_label_wildcards and labels[0] == "*" and len(covered) >= 1
+        return (
+            options.multi_label_wildcards
+            and labels[0] == "*"
+            and len(covered) >= 1
+            and all(_WILDCARD_PART.fullmatch(label) for label in covered)
+        )
     return _label_match(labels[0], covered[0], options.partial_wildcards)
 
 
