@@ -19,14 +19,16 @@ Errors, and the state each leaves, are Node's (``tests/fixtures/crypto_keys/ciph
 records them): after ``final()``, success or failure, the object is finalized (``update``
 raises ``Trying to add data in unsupported state``, ``final`` raises ``Invalid state``).
 
-Node's Cipher and Decipher are Transform streams. These classes keep all the cipher state in
-:class:`_CipherBase` and expose Node's methods on it, so they can take ``stream.Transform`` as
-a base once the stream core lands (``_transform`` = ``update``, ``_flush`` = ``final``).
+Node's Cipher and Decipher are Transform streams; so are these: ``_transform`` pushes what
+``update`` returns, ``_flush`` what ``final`` returns, so a Readable can be piped through one.
+(Node builds the stream half lazily, on first stream use; here it is built with the object,
+after the arguments are checked: about ten microseconds, measured in the 64-byte benchmark row.)
 """
 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from cryptography.hazmat.primitives import padding as _padding
@@ -50,6 +52,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
     CryptoOperationError,
 )
+from ..stream import Transform
 from ._cipher_table import CipherSpec, cipher_spec
 from ._data import BYTES_LIKE, check_hex_length
 from ._keys import KeyObject
@@ -235,20 +238,11 @@ class _ChaChaPolyEngine:
         return self._mac.finalize()
 
 
-class _CipherBase:
-    """The state machine Node's ``CipherBase`` keeps, shared by Cipheriv and Decipheriv."""
+class _CipherBase(Transform):
+    """The state machine Node's ``CipherBase`` keeps, shared by Cipheriv and Decipheriv.
 
-    __slots__ = (
-        "_spec",
-        "_engine",
-        "_encrypt",
-        "_finalized",
-        "_started",
-        "_decoder",
-        "_tag_length",
-        "_tag",
-        "_auth_tag",
-    )
+    It is also the Transform (see the module docs).
+    """
 
     def __init__(
         self,
@@ -257,6 +251,7 @@ class _CipherBase:
         iv: object,
         auth_tag_length: int | None,
         encrypt: bool,
+        stream_options: dict[str, Any] | None = None,
     ) -> None:
         if not isinstance(cipher, str):
             raise ERR_INVALID_ARG_TYPE("cipher", "string", cipher)
@@ -313,6 +308,23 @@ class _CipherBase:
         self._tag_length = auth_tag_length
         self._tag: bytes | None = None  # the tag made by encryption
         self._auth_tag: bytes | None = None  # the tag given for decryption
+        super().__init__(**(stream_options or {}))
+
+    def _transform(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
+        try:
+            self.push(self.update(chunk, encoding))
+        except Exception as exc:
+            callback(exc)
+            return
+        callback()
+
+    def _flush(self, callback: Callable[..., Any]) -> None:
+        try:
+            self.push(self.final())
+        except Exception as exc:
+            callback(exc)
+            return
+        callback()
 
     def _decode(self, data: Buffer | bytes, output_encoding: object, end: bool) -> Buffer | str:
         if output_encoding is None or output_encoding == "buffer":
@@ -410,14 +422,21 @@ class _CipherBase:
 
 
 class Cipheriv(_CipherBase):
-    """Node's ``Cipheriv``: encrypt with ``update``/``final``; ``get_auth_tag`` after ``final``."""
+    """Node's ``Cipheriv``: encrypt with ``update``/``final``; ``get_auth_tag`` after ``final``.
 
-    __slots__ = ()
+    Also a Transform (``pipe`` plaintext in, ciphertext out); ``options`` are its options.
+    """
 
     def __init__(
-        self, cipher: str, key: object, iv: object, *, auth_tag_length: int | None = None
+        self,
+        cipher: str,
+        key: object,
+        iv: object,
+        *,
+        auth_tag_length: int | None = None,
+        **options: Any,
     ) -> None:
-        super().__init__(cipher, key, iv, auth_tag_length, True)
+        super().__init__(cipher, key, iv, auth_tag_length, True, options)
 
     def get_auth_tag(self) -> Buffer:
         """The authentication tag (GCM, ChaCha20-Poly1305), available once ``final`` ran."""
@@ -427,14 +446,21 @@ class Cipheriv(_CipherBase):
 
 
 class Decipheriv(_CipherBase):
-    """Node's ``Decipheriv``: decrypt with ``update``/``final``; ``set_auth_tag`` before ``final``."""
+    """Node's ``Decipheriv``: decrypt with ``update``/``final``; ``set_auth_tag`` before ``final``.
 
-    __slots__ = ()
+    Also a Transform (``pipe`` ciphertext in, plaintext out); ``options`` are its options.
+    """
 
     def __init__(
-        self, cipher: str, key: object, iv: object, *, auth_tag_length: int | None = None
+        self,
+        cipher: str,
+        key: object,
+        iv: object,
+        *,
+        auth_tag_length: int | None = None,
+        **options: Any,
     ) -> None:
-        super().__init__(cipher, key, iv, auth_tag_length, False)
+        super().__init__(cipher, key, iv, auth_tag_length, False, options)
 
     def set_auth_tag(self, buffer: object, encoding: str | None = None) -> Decipheriv:
         """The tag to check at ``final`` (GCM: 4, 8 or 12-16 bytes; ChaCha20-Poly1305: 1-16)."""
@@ -454,18 +480,18 @@ class Decipheriv(_CipherBase):
 
 
 def create_cipheriv(
-    algorithm: str, key: object, iv: object, *, auth_tag_length: int | None = None
+    algorithm: str, key: object, iv: object, *, auth_tag_length: int | None = None, **options: Any
 ) -> Cipheriv:
     """Node's ``crypto.createCipheriv(algorithm, key, iv, { authTagLength })``.
 
     ``algorithm`` is one of :func:`get_ciphers` (any case); ``key`` is bytes, a string (UTF-8)
     or a secret KeyObject; ``iv`` is bytes (``None`` for ECB).
     """
-    return Cipheriv(algorithm, key, iv, auth_tag_length=auth_tag_length)
+    return Cipheriv(algorithm, key, iv, auth_tag_length=auth_tag_length, **options)
 
 
 def create_decipheriv(
-    algorithm: str, key: object, iv: object, *, auth_tag_length: int | None = None
+    algorithm: str, key: object, iv: object, *, auth_tag_length: int | None = None, **options: Any
 ) -> Decipheriv:
     """Node's ``crypto.createDecipheriv(algorithm, key, iv, { authTagLength })``."""
-    return Decipheriv(algorithm, key, iv, auth_tag_length=auth_tag_length)
+    return Decipheriv(algorithm, key, iv, auth_tag_length=auth_tag_length, **options)

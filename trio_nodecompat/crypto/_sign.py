@@ -9,14 +9,14 @@ parameters name. PKCS#1 v1.5 and EdDSA signatures are deterministic and byte-exa
 ECDSA, DSA and PSS are randomized and verify both ways (see the tests).
 
 ``Sign`` and ``Verify`` keep a running ``cryptography`` hash and sign the digest
-(``Prehashed``), as OpenSSL's ``EVP_DigestSign*`` does. Node's Sign and Verify are Writable
-streams; these classes keep their state in plain attributes and expose Node's methods, so they
-can take ``stream.Writable`` as a base once the stream core lands (``_write`` = ``update``).
+(``Prehashed``), as OpenSSL's ``EVP_DigestSign*`` does. As in Node they are Writable streams:
+``pipe`` a Readable into one, or ``write``/``end`` it, then call ``sign``/``verify``
+(``_write`` is ``update``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -40,6 +40,7 @@ from ..errors import (
     ERR_OSSL_INVALID_DIGEST,
     ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
 )
+from ..stream import Writable
 from ._constants import constants
 from ._data import as_bytes, output
 from ._digests import digest_by_name
@@ -192,14 +193,31 @@ def _hash(digest: hashes.HashAlgorithm, data: bytes) -> bytes:
     return ctx.finalize()
 
 
-class Sign:
-    """Node's ``Sign``: ``update`` the data, then ``sign`` once with a private key."""
+def _write_through(
+    stream: Sign | Verify, chunk: Any, encoding: str | None, callback: Callable[..., Any]
+) -> None:
+    """Node's ``Sign.prototype._write``: ``update`` with the chunk, then the callback."""
+    try:
+        stream.update(chunk, encoding)
+    except Exception as exc:
+        callback(exc)
+        return
+    callback()
 
-    __slots__ = ("_digest", "_hash")
 
-    def __init__(self, algorithm: str) -> None:
+class Sign(Writable):
+    """Node's ``Sign``: ``update`` the data (or write it, it is a Writable), then ``sign`` once.
+
+    ``options`` are the Writable's (``high_water_mark``...).
+    """
+
+    def __init__(self, algorithm: str, **options: Any) -> None:
         self._digest = _digest(algorithm, False)
         self._hash: hashes.Hash | None = hashes.Hash(self._digest)
+        super().__init__(**options)
+
+    def _write(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
+        _write_through(self, chunk, encoding, callback)
 
     def update(self, data: object, input_encoding: str | None = None) -> Sign:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
@@ -230,14 +248,16 @@ class Sign:
         return output(_sign_digest(key, self._digest, hashed, opts), output_encoding)
 
 
-class Verify:
-    """Node's ``Verify``: ``update`` the data, then ``verify`` once against a signature."""
+class Verify(Writable):
+    """Node's ``Verify``: ``update`` the data (or write it), then ``verify`` once."""
 
-    __slots__ = ("_digest", "_hash")
-
-    def __init__(self, algorithm: str) -> None:
+    def __init__(self, algorithm: str, **options: Any) -> None:
         self._digest = _digest(algorithm, False)
         self._hash: hashes.Hash | None = hashes.Hash(self._digest)
+        super().__init__(**options)
+
+    def _write(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
+        _write_through(self, chunk, encoding, callback)
 
     def update(self, data: object, input_encoding: str | None = None) -> Verify:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
@@ -268,14 +288,17 @@ class Verify:
         return _verify_digest(key, self._digest, hashed, sig, opts)
 
 
-def create_sign(algorithm: str) -> Sign:
-    """Node's ``crypto.createSign(algorithm)``: ``'sha256'``, ``'RSA-SHA256'``, ... (any case)."""
-    return Sign(algorithm)
+def create_sign(algorithm: str, **options: Any) -> Sign:
+    """Node's ``crypto.createSign(algorithm[, options])``: ``'sha256'``, ``'RSA-SHA256'``...
+
+    ``options`` are the Writable's (``high_water_mark``...).
+    """
+    return Sign(algorithm, **options)
 
 
-def create_verify(algorithm: str) -> Verify:
-    """Node's ``crypto.createVerify(algorithm)``."""
-    return Verify(algorithm)
+def create_verify(algorithm: str, **options: Any) -> Verify:
+    """Node's ``crypto.createVerify(algorithm[, options])``."""
+    return Verify(algorithm, **options)
 
 
 def _one_shot_sign(
