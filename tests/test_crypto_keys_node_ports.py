@@ -10,6 +10,7 @@ lists what is left out of each and why. Node's common helpers ``testEncryptDecry
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,8 @@ from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.util import promisify
 
 KEYS = load("keys.json")["keys"]
-FIXTURE_KEYS = "/work/node_test/test/fixtures/keys/"
+#: Node's test keys (``test/fixtures/keys/``), copied next to our fixtures.
+FIXTURE_KEYS = str(Path(__file__).parent / "fixtures" / "crypto_keys" / "node_keys") + "/"
 
 
 def pem_regexp(label: str, cipher: str | None = None) -> re.Pattern[str]:
