@@ -153,9 +153,7 @@ def plot(results: list[Result], directory: Path) -> list[Path]:
             for r in rows
         ]
         ratios = [r.ratio for r in rows]
-        colours = [
-            "#4c9a2a" if r.met else "#c0392b" if r.met is False else "#7f8c8d" for r in rows
-        ]
+        colours = ["#4c9a2a" if r.met else "#c0392b" if r.met is False else "#7f8c8d" for r in rows]
         height = 1.0 + 0.55 * len(rows)
         fig, ax = plt.subplots(figsize=(7.5, height))
         ax.barh(range(len(rows)), ratios, color=colours)

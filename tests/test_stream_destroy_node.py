@@ -878,3 +878,69 @@ def test_transform_end_in_destroy_still_ends(must_call: MustCall) -> None:
     t.remove_listener("finish", fail)
     t.on("end", must_call())
     t.on("finish", must_call.never("finish"))
+
+
+# The signal= blocks of test-stream-readable-destroy.js, -writable-destroy.js and
+# -duplex-destroy.js (addAbortSignal itself is issue 14's)
+
+
+@node_case
+def test_readable_signal_option(must_call: MustCall) -> None:
+    from trio_nodecompat.abort import AbortController
+
+    controller = AbortController()
+    read = Readable(signal=controller.signal, read=lambda self, n: self.push("asd"))
+    read.on("error", must_call(lambda e: check(e.name == "AbortError")))
+    controller.abort()
+    read.on("data", must_call.never("data"))
+
+
+@node_case
+async def test_readable_signal_aborts_async_iteration(must_call: MustCall) -> None:
+    import pytest
+
+    from trio_nodecompat.abort import AbortController
+    from trio_nodecompat.errors import AbortError
+    from trio_nodecompat.timers import set_timeout
+
+    controller = AbortController()
+    read = Readable(signal=controller.signal, object_mode=True, read=lambda self, n: None)
+    read.push("asd")
+    read.on("error", must_call(lambda e: check(e.name == "AbortError")))
+    set_timeout(controller.abort, 0)
+    with pytest.raises(AbortError):
+        async for _ in read:
+            pass
+
+
+@node_case
+def test_writable_signal_option(must_call: MustCall) -> None:
+    from trio_nodecompat.abort import AbortController, AbortSignal
+
+    controller = AbortController()
+    w = Writable(signal=controller.signal, write=lambda self, c, e, cb: cb())
+    w.on("error", must_call(lambda e: check(e.name == "AbortError" and w.destroyed)))
+    w.write("asd")
+    controller.abort()
+
+    w2 = Writable(signal=AbortSignal.abort(), write=lambda self, c, e, cb: cb())
+    w2.on("error", must_call(lambda e: check(e.name == "AbortError" and w2.destroyed)))
+
+
+@node_case
+def test_duplex_signal_option(must_call: MustCall) -> None:
+    from trio_nodecompat.abort import AbortController
+
+    controller = AbortController()
+    d = Duplex(write=lambda self, c, e, cb: cb(), read=nothing, signal=controller.signal)
+    count = 0
+
+    def on_error(e: Any) -> None:
+        nonlocal count
+        assert count == 0
+        count += 1
+        assert e.name == "AbortError"
+
+    d.on("error", must_call(on_error))
+    d.on("close", must_call())
+    controller.abort()

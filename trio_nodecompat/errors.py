@@ -502,6 +502,46 @@ class InvalidCharacterError(NodeError, ValueError):
 # AbortController, AbortSignal, EventTarget, process (SPEC 13-14)
 
 
+class ERR_EVENT_RECURSION(NodeError):
+    """``dispatch_event`` was given an event that is being dispatched right now."""
+
+    code = "ERR_EVENT_RECURSION"
+
+    def __init__(self, type: str) -> None:
+        super().__init__(f'The event "{type}" is already being dispatched')
+
+
+class ERR_ILLEGAL_CONSTRUCTOR(NodeTypeError):
+    """A class that only the library creates (``AbortSignal``) was called directly."""
+
+    code = "ERR_ILLEGAL_CONSTRUCTOR"
+
+    def __init__(self) -> None:
+        super().__init__("Illegal constructor")
+
+
+class AbortError(NodeError):
+    """What a Node API raises when the ``AbortSignal`` it was given aborts (Node's ``AbortError``).
+
+    ``code`` is ``'ABORT_ERR'`` and ``name`` ``'AbortError'``. ``cause`` is the signal's
+    reason, whatever it is (JS ``{ cause }``); when the reason is an exception it is also the
+    Python ``__cause__``, so tracebacks show it (a non-exception reason, such as a string,
+    cannot be a ``__cause__`` and is only ``cause``). Without a cause, ``cause`` is ``None``.
+    """
+
+    code = "ABORT_ERR"
+    name: ClassVar[str] = "AbortError"
+
+    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+        if isinstance(cause, BaseException):
+            self.__cause__ = cause
+
+
+__all__ += ["ERR_EVENT_RECURSION", "ERR_ILLEGAL_CONSTRUCTOR", "AbortError"]
+
+
 # --------------------------------------------------------------------------------------------
 # stream (SPEC 15)
 
@@ -515,7 +555,6 @@ __all__ += [
     "ERR_STREAM_PUSH_AFTER_EOF",
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
     "ERR_STREAM_WRITE_AFTER_END",
-    "ABORT_ERR",
 ]
 
 
@@ -598,28 +637,6 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
 
     def __init__(self) -> None:
         super().__init__("write after end")
-
-
-class ABORT_ERR(NodeError):
-    """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
-
-    Interim: the abort module's section brings ``AbortError`` (the same code, name and
-    arguments); once it lands, this class goes and ``stream._utils`` imports that one.
-
-    What streams are destroyed with when their consumer stops early (an async iterator left
-    before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
-    signal's reason. Named after its code, as every class here is; ``name`` is Node's class
-    name.
-    """
-
-    code = "ABORT_ERR"
-    name: ClassVar[str] = "AbortError"
-
-    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
-        super().__init__(message)
-        self.cause = cause
-        if isinstance(cause, BaseException):
-            self.__cause__ = cause
 
 
 # --------------------------------------------------------------------------------------------

@@ -70,8 +70,20 @@ FLOWING: Final = 1 << 24
 HAS_PAUSED: Final = 1 << 25
 PAUSED: Final = 1 << 26
 DATA_LISTENING: Final = 1 << 27
+#: The last read() handed out JS's ``undefined`` (see ``_UNDEFINED``): the flow goes on.
+READ_UNDEFINED: Final = 1 << 28
 
 _CHUNK_TYPES: Final = ["string", "Buffer", "TypedArray", "DataView"]
+
+
+class _Undefined:
+    __slots__ = ()
+
+
+#: What Node's ``fromList`` returns when the length says an object is buffered but none is
+#: (``set_encoding`` on an object-mode stream counts decoded characters): JS's ``undefined``,
+#: which is not ``null``, so Node counts it as data. ``read()`` hands it out as ``None``.
+_UNDEFINED: Any = _Undefined()
 #: read(n) never raises the high-water mark past 1 GiB.
 _MAX_HWM: Final = 0x40000000
 
@@ -442,8 +454,11 @@ def _maybe_read_more_now(stream: Any, state: ReadableState) -> None:
 
 def _flow(stream: Any, state: ReadableState) -> None:
     read = stream.read
-    while state.bits & FLOWING and read() is not None:
-        pass
+    while state.bits & FLOWING:
+        if read() is None:
+            if not state.bits & READ_UNDEFINED:
+                break
+            state.bits &= ~READ_UNDEFINED  # JS's undefined is not null: keep flowing
 
 
 def _from_list(n: int, state: ReadableState) -> Any:
@@ -452,7 +467,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
         return None
     buffer = state.buffer
     if state.bits & OBJECT_MODE:
-        return buffer.popleft()
+        return buffer.popleft() if buffer else _UNDEFINED
     if not n or n >= state.length:
         if state.decoder is not None:
             ret: Any = "".join([_as_text(chunk) for chunk in buffer])
@@ -708,7 +723,7 @@ class Readable(Stream):
         if n is not None and n > state.high_water_mark:
             state.high_water_mark = _compute_new_high_water_mark(n)
         if n != 0:
-            state.bits &= ~EMITTED_READABLE
+            state.bits &= ~(EMITTED_READABLE | READ_UNDEFINED)
         bits = state.bits
         # read(0) while a 'readable' is owed and enough is buffered (or the end came):
         # just emit 'readable'.
@@ -771,7 +786,13 @@ class Readable(Stream):
             # Read past the end: 'end' on the next tick.
             if n_orig != n and state.bits & ENDED:
                 _end_readable(self)
-        if ret is not None and not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
+        if ret is _UNDEFINED:
+            ret = None
+            state.bits |= READ_UNDEFINED
+            if not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
+                state.bits |= DATA_EMITTED
+                self.emit("data", None)
+        elif ret is not None and not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
             state.bits |= DATA_EMITTED
             self.emit("data", ret)
         return ret

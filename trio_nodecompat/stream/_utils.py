@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .._buffer import Buffer
 from .._event_emitter import EventEmitter
-from ..errors import ABORT_ERR as AbortError
+from ..errors import AbortError
 from ..process import next_tick
 
 if TYPE_CHECKING:
