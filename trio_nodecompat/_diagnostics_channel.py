@@ -370,8 +370,11 @@ class _SoleSubscriberChannel(_ActiveChannel):
 
     def publish(self, message: object, /) -> None:
         """Call the one subscriber with ``(message, name)``."""
+        # Read into a local first: ``self._sole(...)`` would compile to a method load, which
+        # CPython cannot specialize for a callable kept in a slot (a slot read it can).
+        subscriber = self._sole
         try:
-            result = self._sole(message, self._name)
+            result = subscriber(message, self._name)
             if result is not None and type(result) is _COROUTINE_TYPE:
                 _start_coroutine(result)
         except Exception as err:
