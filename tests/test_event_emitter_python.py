@@ -587,3 +587,18 @@ def test_emitters_keep_cpythons_fast_attribute_loads() -> None:
     # every stream then cost about four times as much (~56 ns against ~15 ns measured).
     assert not hasattr(EventEmitter, "__getattr__")
     assert type(EventEmitter()).__getattribute__ is object.__getattribute__
+
+
+def test_a_base_with_its_own_new_still_gets_the_arguments() -> None:
+    class Tagged:
+        def __new__(cls, tag: str) -> Any:
+            self = super().__new__(cls)
+            self.tag = tag
+            return self
+
+    class TaggedEmitter(EventEmitter, Tagged):
+        def __init__(self, tag: str) -> None:
+            super().__init__()
+
+    ee = TaggedEmitter("t")
+    assert ee.tag == "t" and ee.listener_count("x") == 0

@@ -349,7 +349,9 @@ class EventEmitter(metaclass=_EventEmitterType):
         which made every ``self._x`` of an emitter (and of the loop, and of every stream)
         about four times slower.
         """
-        self = super().__new__(cls)
+        base_new = super().__new__
+        # object.__new__ refuses arguments; another base's __new__ (a mixin) gets them.
+        self = base_new(cls) if base_new is object.__new__ else base_new(cls, *args, **kwargs)
         self._events = {}
         self._snapshots = {}
         self._max_listeners = None
