@@ -53,8 +53,15 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
         if signal._aborted:
             scope.cancel()
         else:
-            self._hook = signal._add("abort", self._on_abort, True, False, False, True, 2)
-        scope.__enter__()
+            # All or nothing: a leak warning raised as an error adds nothing.
+            self._hook = signal._add_hook("abort", self._on_abort, 2)
+        try:
+            scope.__enter__()  # refuses a second ``with`` (or a call outside Trio)
+        except BaseException:
+            hook, self._hook = self._hook, None
+            if hook is not None:
+                signal._remove_record("abort", hook)
+            raise
         return scope
 
     def _on_abort(self, event: Event) -> None:
@@ -82,20 +89,23 @@ class AbortListenerDisposable:
     """What :func:`add_abort_listener` returns: ``dispose()`` removes the listener.
 
     It is a context manager too (Node's ``Symbol.dispose``): leaving ``with`` disposes it.
-    Disposing twice, or after the listener ran, does nothing.
+    As in Node, disposing removes the listener from the signal's ``'abort'`` listeners
+    whichever registration holds it (``add_abort_listener`` twice with one function adds it
+    once, and either disposable removes it). Disposing twice, or after the listener ran, does
+    nothing more.
     """
 
-    __slots__ = ("_signal", "_hook")
+    __slots__ = ("_signal", "_listener")
 
-    def __init__(self, signal: AbortSignal, hook: _Listener | None) -> None:
+    def __init__(self, signal: AbortSignal, listener: Callable[..., Any] | None) -> None:
         self._signal = signal
-        self._hook = hook
+        self._listener = listener
 
     def dispose(self) -> None:
         """Remove the listener if it is still there."""
-        hook, self._hook = self._hook, None
-        if hook is not None:
-            self._signal._remove_record("abort", hook)
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            self._signal.remove_event_listener("abort", listener)
 
     def __enter__(self) -> AbortListenerDisposable:
         return self
@@ -125,5 +135,5 @@ def add_abort_listener(
     if signal._aborted:
         require_host("add_abort_listener() on an aborted signal").call_soon(listener)
         return AbortListenerDisposable(signal, None)
-    hook = signal._add("abort", listener, True, False, False, True, 2)
-    return AbortListenerDisposable(signal, hook)
+    signal._add_hook("abort", listener, 2)
+    return AbortListenerDisposable(signal, listener)

@@ -181,7 +181,8 @@ class AbortSignal(EventTarget):
             self._onabort = None
             return
         if value is not None:
-            self._onabort = self._add("abort", _EventHandler(value), False, False, False, False, 2)
+            self._onabort = self._add("abort", _EventHandler(value), False, False, False, False)
+            self._warn_if_over("abort", 2)
 
     # ----------------------------------------------------------------------------------------
     # The three factories

@@ -113,8 +113,9 @@ async def _once_target(target: EventTarget, event: str, signal: AbortSignal | No
             outcome.append(ev)
             done.set()
 
-    target.add_event_listener(event, resolve, once=True)
     try:
+        # Inside the ``try``: a leak warning raised as an error is raised after the add.
+        target.add_event_listener(event, resolve, once=True)
         if signal is None:
             await done.wait()
         else:
@@ -211,7 +212,7 @@ class EventIterator:
                 else:
                     emitter.on(name, listener)
             if checked is not None:
-                self._abort_hook = checked._add("abort", on_abort, True, False, False, True, 2)
+                self._abort_hook = checked._add_hook("abort", on_abort, 2)
         except BaseException:
             self._remove_listeners()  # those added before the one that raised
             raise
