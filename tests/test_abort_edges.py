@@ -8,6 +8,7 @@ garbage collector) is checked with the collector off where it matters.
 from __future__ import annotations
 
 import gc
+import sys
 import warnings
 import weakref
 from collections.abc import Iterator
@@ -228,3 +229,24 @@ def test_disposing_a_deduplicated_abort_listener_removes_it() -> None:
     first.dispose()
     controller.abort()
     assert calls == []
+
+
+# AbortSignal.timeout's overflow warning points at its caller ---------------------------------
+
+
+async def test_timeout_overflow_warning_points_at_the_caller() -> None:
+    """Node: ``AbortSignal.timeout(2 ** 31)`` warns ``TimeoutOverflowWarning: 2147483648 does
+    not fit into a 32-bit signed integer. Timeout duration was set to 1.`` and aborts at
+    once; the warning names the line that called ``timeout``, as ``set_timeout``'s does."""
+    from trio_nodecompat.timers import TimeoutOverflowWarning
+
+    async with open_loop():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            signal = AbortSignal.timeout(2**31)
+            line = sys._getframe().f_lineno - 1
+        assert [(w.category, w.filename, w.lineno) for w in caught] == [
+            (TimeoutOverflowWarning, __file__, line)
+        ]
+        await trio.sleep(0.01)
+        assert signal.aborted

@@ -209,7 +209,7 @@ class AbortSignal(EventTarget):
 
         ms = validate_uint32(delay, "delay")
         loop = _loop_for("AbortSignal.timeout()")
-        after = clamp_delay(ms, stacklevel=3)
+        after = clamp_delay(ms, stacklevel=2)
         signal = AbortSignal._create()
         fire = signal._fire = _TimeoutFire(signal)
         timer = Timeout(loop, fire, after, False, (), copy_context())
