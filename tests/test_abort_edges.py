@@ -250,3 +250,50 @@ async def test_timeout_overflow_warning_points_at_the_caller() -> None:
         ]
         await trio.sleep(0.01)
         assert signal.aborted
+
+
+# onabort keeps its place among the listeners, as Node 20's handler attribute does -----------
+
+
+def test_onabort_set_again_after_none_keeps_its_first_place() -> None:
+    """Node 20 keeps the handler's registration when ``onabort = null`` and reuses it:
+    ``L1; onabort = H1; L2; onabort = H2; onabort = null; onabort = H3; L3`` runs
+    ``["L1","H3","L2","L3"]``, and ``onabort = H1; L1; onabort = null; onabort = H2``
+    runs ``["H2","L1"]``; ``getEventListeners(signal, 'abort')`` still lists it (1 after
+    ``onabort = null``)."""
+    controller = AbortController()
+    s = controller.signal
+    log: list[str] = []
+    s.add_event_listener("abort", lambda e: log.append("L1"))
+    s.onabort = lambda e: log.append("H1")
+    s.add_event_listener("abort", lambda e: log.append("L2"))
+    s.onabort = lambda e: log.append("H2")
+    s.onabort = None
+    assert s.onabort is None
+    s.onabort = lambda e: log.append("H3")
+    s.add_event_listener("abort", lambda e: log.append("L3"))
+    controller.abort()
+    assert log == ["L1", "H3", "L2", "L3"]
+
+    controller = AbortController()
+    s = controller.signal
+    log.clear()
+    s.onabort = lambda e: log.append("H1")
+    s.add_event_listener("abort", lambda e: log.append("L1"))
+    s.onabort = None
+    assert len(events.get_event_listeners(s, "abort")) == 2
+    assert events.listener_count(s, "abort") == 1  # the empty handler is not counted
+    s.onabort = lambda e: log.append("H2")
+    controller.abort()
+    assert log == ["H2", "L1"]
+
+
+def test_onabort_none_does_not_run_and_does_not_pin(gc_off: None) -> None:
+    source = AbortController()
+    composite = AbortSignal.any([source.signal])
+    composite.onabort = lambda e: None
+    ref = weakref.ref(composite)
+    composite.onabort = None  # no handler left: the source no longer holds the composite
+    del composite
+    assert ref() is None
+    source.abort()

@@ -50,15 +50,21 @@ def _default_reason() -> DOMException:
 
 
 class _EventHandler:
-    """What an ``on<event>`` attribute registers: calls the handler currently assigned."""
+    """What an ``on<event>`` attribute registers: calls the handler currently assigned.
+
+    It stays registered when the attribute is set to ``None`` (its handler is then ``None``
+    and it does nothing), so a handler assigned later runs in the first one's place, as in
+    Node 20.
+    """
 
     __slots__ = ("handler",)
 
     def __init__(self, handler: Callable[[Event], object]) -> None:
-        self.handler = handler
+        self.handler: Callable[[Event], object] | None = handler
 
     def __call__(self, event: Event) -> object:
-        return self.handler(event)
+        handler = self.handler
+        return None if handler is None else handler(event)
 
 
 class _TimeoutFire:
@@ -159,13 +165,14 @@ class AbortSignal(EventTarget):
     def onabort(self) -> Callable[[Event], object] | None:
         """The ``'abort'`` event handler attribute: one callable, or ``None``.
 
-        Assigning replaces the handler in its place among the listeners; assigning ``None``
-        removes it (a later handler is added at the end), as the DOM specifies.
+        The first assignment adds the handler's registration; later ones change the handler
+        in that place among the listeners, ``None`` included (the place is kept, empty, and a
+        later handler runs there), as in Node 20.
         """
         record = self._onabort
         if record is None or record.removed:
             return None
-        fn: Callable[[Event], object] = record.listener.handler
+        fn: Callable[[Event], object] | None = record.listener.handler
         return fn
 
     @onabort.setter
@@ -174,11 +181,13 @@ class AbortSignal(EventTarget):
             raise ERR_INVALID_ARG_TYPE("onabort", ["function", "None"], value)
         record = self._onabort
         if record is not None and not record.removed:
-            if value is not None:
-                record.listener.handler = value
-                return
-            self._remove_record("abort", record)
-            self._onabort = None
+            handler: _EventHandler = record.listener
+            was = handler.handler
+            handler.handler = value
+            if was is None and value is not None:
+                self._listener_added("abort", self._count("abort"))
+            elif was is not None and value is None:
+                self._listener_removed("abort", self._count("abort"))
             return
         if value is not None:
             self._onabort = self._add("abort", _EventHandler(value), False, False, False, False)
@@ -268,12 +277,24 @@ class AbortSignal(EventTarget):
     # ----------------------------------------------------------------------------------------
     # Keeping a listened-to signal alive
 
+    def _count(self, type: str) -> int:
+        """Listeners of ``type``; an ``onabort`` set to ``None`` is an empty place, not one."""
+        records = self._events.get(type)
+        if records is None:
+            return 0
+        size = len(records)
+        if type == "abort":
+            record = self._onabort
+            if record is not None and not record.removed and record.listener.handler is None:
+                size -= 1
+        return size
+
     def _listener_added(self, type: str, size: int) -> None:
-        if type == "abort" and size == 1 and not self._aborted:
+        if type == "abort" and not self._aborted and self._count("abort") == 1:
             self._pin(True)
 
     def _listener_removed(self, type: str, size: int) -> None:
-        if type == "abort" and size == 0:
+        if type == "abort" and self._count("abort") == 0:
             self._pin(False)
 
     def _pin(self, on: bool) -> None:

@@ -511,8 +511,7 @@ class EventTarget:
 
     def _warn_if_over(self, type: str, stacklevel: int) -> None:
         """Issue the leak warning (once per target) if ``type`` has more listeners than allowed."""
-        records = self._events.get(type)
-        size = 0 if records is None else len(records)
+        size = self._count(type)
         limit = self._max_listeners
         if 0 < limit < size and not self._max_warned:
             self._max_warned = True
@@ -597,6 +596,11 @@ class EventTarget:
         if signal is not None and hook is not None:
             record.signal = record.abort_hook = None
             signal._remove_record("abort", hook)
+
+    def _count(self, type: str) -> int:
+        """How many listeners ``type`` has (``events.listener_count``, the leak warning)."""
+        records = self._events.get(type)
+        return 0 if records is None else len(records)
 
     def _listener_added(self, type: str, size: int) -> None:
         """Called after a listener is added; ``size`` is how many ``type`` now has."""
