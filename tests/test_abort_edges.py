@@ -28,6 +28,7 @@ from trio_nodecompat import (
     open_loop,
 )
 from trio_nodecompat.abort import abort_scope
+from trio_nodecompat.errors import AbortError
 from trio_nodecompat.events import MaxListenersExceededWarning
 from trio_nodecompat.timers import promises as timers_promises
 
@@ -297,3 +298,94 @@ def test_onabort_none_does_not_run_and_does_not_pin(gc_off: None) -> None:
     del composite
     assert ref() is None
     source.abort()
+
+
+# Nothing that waits for the garbage collector -------------------------------------------------
+
+
+def _traceback_length(exc: BaseException) -> int:
+    n, tb = 0, exc.__traceback__
+    while tb is not None:
+        n, tb = n + 1, tb.tb_next
+    return n
+
+
+def test_throw_if_aborted_does_not_grow_the_reasons_traceback() -> None:
+    """Node throws the reason itself (``e === signal.reason``) and its stack is fixed where it
+    was made. Raising one Python exception object again prepends to its ``__traceback__``:
+    a long-lived aborted signal polled by every request would keep every caller's frame."""
+    signal = AbortSignal.abort()
+
+    def poll() -> BaseException:
+        try:
+            signal.throw_if_aborted()
+        except Exception as exc:
+            return exc
+        raise AssertionError("not raised")  # pragma: no cover
+
+    first = poll()
+    assert first is signal.reason
+    length = _traceback_length(first)
+    for _ in range(5):
+        assert poll() is signal.reason
+    assert _traceback_length(signal.reason) == length
+
+
+async def test_once_and_on_failures_leave_no_reference_cycle(gc_off: None) -> None:
+    """An aborted ``events.once``/``events.on`` (and ``once`` on an emitter at all) must free
+    the emitter, the iterator and the signal by reference counting."""
+
+    async def once_aborted() -> None:
+        ee = EventEmitter()
+        controller = AbortController()
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(_abort_when_blocked, controller)
+            with pytest.raises(AbortError):
+                await events.once(ee, "x", signal=controller.signal)
+
+    async def once_failed() -> None:
+        ee = EventEmitter()
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(_emit_when_blocked, ee, "error", ValueError("E"))
+            with pytest.raises(ValueError):
+                await events.once(ee, "x")
+
+    async def on_aborted() -> None:
+        ee = EventEmitter()
+        controller = AbortController()
+        iterator = events.on(ee, "x", signal=controller.signal)
+        ee.emit("x", 1)
+        controller.abort()
+        with pytest.raises(AbortError):
+            async for _ in iterator:
+                pass
+
+    async def on_failed() -> None:
+        ee = EventEmitter()
+        iterator = events.on(ee, "x")
+        ee.emit("error", ValueError("E"))
+        with pytest.raises(ValueError):
+            async for _ in iterator:
+                pass
+
+    def once_removed() -> None:
+        ee = EventEmitter()
+        ee.once("x", print)
+        ee.remove_listener("x", print)
+
+    for op in (once_aborted, once_failed, on_aborted, on_failed):
+        gc.collect()
+        await op()
+        assert gc.collect() == 0, op.__name__
+    once_removed()
+    assert gc.collect() == 0
+
+
+async def _abort_when_blocked(controller: AbortController) -> None:
+    await trio.testing.wait_all_tasks_blocked()
+    controller.abort()
+
+
+async def _emit_when_blocked(ee: EventEmitter, event: str, *args: Any) -> None:
+    await trio.testing.wait_all_tasks_blocked()
+    ee.emit(event, *args)

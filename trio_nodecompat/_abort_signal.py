@@ -151,15 +151,23 @@ class AbortSignal(EventTarget):
     def throw_if_aborted(self) -> None:
         """Raise the reason if the signal has aborted; otherwise do nothing.
 
-        A reason that is an exception is raised as it is (Node throws the reason itself); a
-        reason that is not (a string, a number) cannot be raised in Python, so
-        :class:`~trio_nodecompat.errors.AbortError` is raised with it as ``cause``.
+        A reason that is an exception is raised as it is (Node throws the reason itself), its
+        ``__traceback__`` restarted at each raise (Python would otherwise prepend each new
+        raise's frames to the old ones); a reason that is not (a string, a number) cannot be
+        raised in Python, so :class:`~trio_nodecompat.errors.AbortError` is raised with it as
+        ``cause``.
         """
         if self._aborted:
             reason = self._reason
-            if isinstance(reason, BaseException):
-                raise reason
-            raise AbortError(cause=reason)
+            try:
+                if isinstance(reason, BaseException):
+                    # The same object each time, as Node throws it; without a traceback, as
+                    # raising it again would prepend the new frames to the old ones and keep
+                    # every caller's frame alive as long as the signal.
+                    raise reason.with_traceback(None)
+                raise AbortError(cause=reason)
+            finally:
+                del reason
 
     @property
     def onabort(self) -> Callable[[Event], object] | None:

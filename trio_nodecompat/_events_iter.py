@@ -96,7 +96,11 @@ async def once(
         if listening_for_error:
             emitter.remove_listener("error", reject)
     if error:
-        raise error[0]
+        err = error.pop()
+        try:
+            raise err
+        finally:
+            del err  # no local of this frame may hold it: see EventIterator.__anext__
     assert outcome is not None
     return outcome
 
@@ -268,7 +272,13 @@ class EventIterator:
                         return self._queue.popleft()
                     if self._error is not None:
                         err, self._error = self._error, None
-                        raise err
+                        try:
+                            raise err
+                        finally:
+                            # A local holding the exception raised from this frame would be
+                            # a cycle (exception -> traceback -> frame -> exception) keeping
+                            # the iterator, its emitter and signal for the garbage collector.
+                            del err
                     raise StopAsyncIteration
                 await self._lot.park()
                 checkpointed = True
