@@ -298,10 +298,15 @@ class AbortSignal(EventTarget):
         return size
 
     def _listener_added(self, type: str, size: int) -> None:
+        # Only a timeout or a composite is ever pinned (see _pin): a plain signal pays nothing.
+        if self._fire is None and self._links is None:
+            return
         if type == "abort" and not self._aborted and self._count("abort") == 1:
             self._pin(True)
 
     def _listener_removed(self, type: str, size: int) -> None:
+        if self._fire is None and self._links is None:
+            return
         if type == "abort" and self._count("abort") == 0:
             self._pin(False)
 
