@@ -8,10 +8,12 @@ garbage collector) is checked with the collector off where it matters.
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import warnings
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -297,6 +299,11 @@ def test_onabort_none_does_not_run_and_does_not_pin(gc_off: None) -> None:
     composite.onabort = None  # no handler left: the source no longer holds the composite
     del composite
     assert ref() is None
+    first_none = AbortSignal.any([source.signal])
+    first_none.onabort = None  # an empty place from the start
+    ref = weakref.ref(first_none)
+    del first_none
+    assert ref() is None
     source.abort()
 
 
@@ -389,3 +396,35 @@ async def _abort_when_blocked(controller: AbortController) -> None:
 async def _emit_when_blocked(ee: EventEmitter, event: str, *args: Any) -> None:
     await trio.testing.wait_all_tasks_blocked()
     ee.emit(event, *args)
+
+
+ONABORT_ORACLE = json.loads(
+    (Path(__file__).parent / "fixtures" / "abort" / "onabort_oracle.json").read_text()
+)
+
+
+@pytest.mark.parametrize("script", ONABORT_ORACLE["scripts"], ids=lambda s: str(s["ops"]))
+def test_onabort_orders_match_node(script: dict[str, Any]) -> None:
+    """``tests/oracles/abort_onabort.mjs``: random add/remove/onabort scripts, replayed."""
+    controller = AbortController()
+    signal = controller.signal
+    calls: list[str] = []
+
+    def make(name: str) -> Any:
+        return lambda event: calls.append(name)
+
+    listeners = [make(f"L{i}") for i in range(4)]
+    handlers = [make(f"H{j}") for j in range(3)]
+    for op in script["ops"]:
+        if op[0] == "add":
+            signal.add_event_listener("abort", listeners[op[1]])
+        elif op[0] == "remove":
+            signal.remove_event_listener("abort", listeners[op[1]])
+        elif op[0] == "handler":
+            signal.onabort = handlers[op[1]]
+        else:
+            signal.onabort = None
+    assert (signal.onabort is None) == script["handler_is_null"]
+    assert len(events.get_event_listeners(signal, "abort")) == script["listed"]
+    controller.abort()
+    assert calls == script["calls"]

@@ -59,8 +59,8 @@ class _EventHandler:
 
     __slots__ = ("handler",)
 
-    def __init__(self, handler: Callable[[Event], object]) -> None:
-        self.handler: Callable[[Event], object] | None = handler
+    def __init__(self, handler: Callable[[Event], object] | None) -> None:
+        self.handler = handler
 
     def __call__(self, event: Event) -> object:
         handler = self.handler
@@ -197,9 +197,11 @@ class AbortSignal(EventTarget):
             elif was is not None and value is None:
                 self._listener_removed("abort", self._count("abort"))
             return
-        if value is not None:
-            self._onabort = self._add("abort", _EventHandler(value), False, False, False, False)
-            self._warn_if_over("abort", 2)
+        # The first assignment registers the handler's place, even ``None`` (Node 20 does).
+        self._onabort = self._add("abort", _EventHandler(value), False, False, False, False)
+        if value is None:
+            self._listener_removed("abort", self._count("abort"))  # an empty place pins nothing
+        self._warn_if_over("abort", 2)
 
     # ----------------------------------------------------------------------------------------
     # The three factories
