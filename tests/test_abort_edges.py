@@ -428,3 +428,41 @@ def test_onabort_orders_match_node(script: dict[str, Any]) -> None:
     assert len(events.get_event_listeners(signal, "abort")) == script["listed"]
     controller.abort()
     assert calls == script["calls"]
+
+
+# A synthetic 'abort' event rejects as Node's does ---------------------------------------------
+
+
+@pytest.mark.parametrize("api", ["set_timeout", "once", "on", "abort_scope"])
+async def test_an_abort_event_dispatched_by_hand_raises_abort_error(api: str) -> None:
+    """Node 20: ``signal.dispatchEvent(new Event('abort'))`` on a live signal rejects a
+    pending ``timers/promises.setTimeout(300, 'v', { signal })`` with ``AbortError`` (cause
+    ``undefined``, ``signal.aborted`` still false), and a pending ``events.once`` too. Here
+    ``set_timeout`` returned its value at once and ``once`` failed an internal assertion."""
+    controller = AbortController()
+    ee = EventEmitter()
+
+    async def wait() -> None:
+        if api == "set_timeout":
+            await timers_promises.set_timeout(300, "v", signal=controller.signal)
+        elif api == "once":
+            await events.once(ee, "x", signal=controller.signal)
+        elif api == "on":
+            async for _ in events.on(ee, "x", signal=controller.signal):
+                pass  # pragma: no cover
+        else:
+            with abort_scope(controller.signal):
+                await trio.sleep(300)
+
+    async def fake_abort() -> None:
+        await trio.testing.wait_all_tasks_blocked()
+        controller.signal.dispatch_event(Event("abort"))
+
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(fake_abort)
+        with pytest.raises(AbortError) as info:
+            await wait()
+    assert info.value.cause is None
+    assert not controller.signal.aborted
+    assert abort_listeners(controller.signal) == 0
+    assert ee.listener_count("x") == 0

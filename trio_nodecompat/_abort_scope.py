@@ -34,23 +34,29 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
     The block runs in a new :class:`trio.CancelScope`, cancelled when ``signal`` aborts (at
     once, if it already has). When that cancellation ended the block, leaving it raises
     :class:`~trio_nodecompat.errors.AbortError` with the signal's reason as ``cause`` (and
-    ``__cause__`` when the reason is an exception), as a Node API given that signal rejects.
+    ``__cause__`` when the reason is an exception), as a Node API given that signal rejects. An
+    ``'abort'`` event dispatched by hand on a live signal cancels it too and raises
+    ``AbortError`` with no reason (``cause`` ``None``), as Node's APIs reject then.
     If the block finishes, or an outer cancel scope (a ``trio.move_on_after``) cancelled it,
     nothing is raised here: the outer scope's cancellation goes on as usual. Leaving the
     block removes the listener it added to the signal.
     """
 
-    __slots__ = ("_signal", "_scope", "_hook")
+    __slots__ = ("_signal", "_scope", "_hook", "_fired")
 
     def __init__(self, signal: AbortSignal) -> None:
         self._signal: AbortSignal = validate_abort_signal(signal, "signal")
         self._scope = trio.CancelScope()
         self._hook: _Listener | None = None
+        #: Whether an 'abort' event reached this scope: the signal's own, or one dispatched
+        #: by hand on a live signal, which Node's APIs also reject with (cause: no reason).
+        self._fired = False
 
     def __enter__(self) -> trio.CancelScope:
         signal = self._signal
         scope = self._scope
         if signal._aborted:
+            self._fired = True
             scope.cancel()
         else:
             # All or nothing: a leak warning raised as an error adds nothing.
@@ -65,6 +71,7 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
         return scope
 
     def _on_abort(self, event: Event) -> None:
+        self._fired = True
         self._scope.cancel()
 
     def __exit__(
@@ -78,7 +85,7 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
             self._signal._remove_record("abort", hook)
         scope = self._scope
         handled = scope.__exit__(exc_type, exc, tb)
-        if scope.cancelled_caught and self._signal._aborted:
+        if scope.cancelled_caught and (self._fired or self._signal._aborted):
             raise aborted_error(self._signal) from (
                 self._signal._reason if isinstance(self._signal._reason, BaseException) else None
             )
