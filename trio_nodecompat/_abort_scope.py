@@ -98,8 +98,8 @@ class AbortListenerDisposable:
     It is a context manager too (Node's ``Symbol.dispose``): leaving ``with`` disposes it.
     As in Node, disposing removes the listener from the signal's ``'abort'`` listeners
     whichever registration holds it (``add_abort_listener`` twice with one function adds it
-    once, and either disposable removes it). Disposing twice, or after the listener ran, does
-    nothing more.
+    once, and either disposable removes it; one that ran and was added again is removed too, as
+    Node's ``removeEventListener`` would). Only the first ``dispose()`` acts.
     """
 
     __slots__ = ("_signal", "_listener")
