@@ -34,30 +34,44 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
     The block runs in a new :class:`trio.CancelScope`, cancelled when ``signal`` aborts (at
     once, if it already has). When that cancellation ended the block, leaving it raises
     :class:`~trio_nodecompat.errors.AbortError` with the signal's reason as ``cause`` (and
-    ``__cause__`` when the reason is an exception), as a Node API given that signal rejects.
+    ``__cause__`` when the reason is an exception), as a Node API given that signal rejects. An
+    ``'abort'`` event dispatched by hand on a live signal cancels it too and raises
+    ``AbortError`` with no reason (``cause`` ``None``), as Node's APIs reject then.
     If the block finishes, or an outer cancel scope (a ``trio.move_on_after``) cancelled it,
     nothing is raised here: the outer scope's cancellation goes on as usual. Leaving the
     block removes the listener it added to the signal.
     """
 
-    __slots__ = ("_signal", "_scope", "_hook")
+    __slots__ = ("_signal", "_scope", "_hook", "_fired")
 
     def __init__(self, signal: AbortSignal) -> None:
         self._signal: AbortSignal = validate_abort_signal(signal, "signal")
         self._scope = trio.CancelScope()
         self._hook: _Listener | None = None
+        #: Whether an 'abort' event reached this scope: the signal's own, or one dispatched
+        #: by hand on a live signal, which Node's APIs also reject with (cause: no reason).
+        self._fired = False
 
     def __enter__(self) -> trio.CancelScope:
         signal = self._signal
         scope = self._scope
         if signal._aborted:
+            self._fired = True
             scope.cancel()
         else:
-            self._hook = signal._add("abort", self._on_abort, True, False, False, True, 2)
-        scope.__enter__()
+            # All or nothing: a leak warning raised as an error adds nothing.
+            self._hook = signal._add_hook("abort", self._on_abort, 2)
+        try:
+            scope.__enter__()  # refuses a second ``with`` (or a call outside Trio)
+        except BaseException:
+            hook, self._hook = self._hook, None
+            if hook is not None:
+                signal._remove_record("abort", hook)
+            raise
         return scope
 
     def _on_abort(self, event: Event) -> None:
+        self._fired = True
         self._scope.cancel()
 
     def __exit__(
@@ -71,7 +85,7 @@ class abort_scope:  # noqa: N801 - used as a function, like trio.move_on_after
             self._signal._remove_record("abort", hook)
         scope = self._scope
         handled = scope.__exit__(exc_type, exc, tb)
-        if scope.cancelled_caught and self._signal._aborted:
+        if scope.cancelled_caught and (self._fired or self._signal._aborted):
             raise aborted_error(self._signal) from (
                 self._signal._reason if isinstance(self._signal._reason, BaseException) else None
             )
@@ -82,20 +96,23 @@ class AbortListenerDisposable:
     """What :func:`add_abort_listener` returns: ``dispose()`` removes the listener.
 
     It is a context manager too (Node's ``Symbol.dispose``): leaving ``with`` disposes it.
-    Disposing twice, or after the listener ran, does nothing.
+    As in Node, disposing removes the listener from the signal's ``'abort'`` listeners
+    whichever registration holds it (``add_abort_listener`` twice with one function adds it
+    once, and either disposable removes it; one that ran and was added again is removed too, as
+    Node's ``removeEventListener`` would). Only the first ``dispose()`` acts.
     """
 
-    __slots__ = ("_signal", "_hook")
+    __slots__ = ("_signal", "_listener")
 
-    def __init__(self, signal: AbortSignal, hook: _Listener | None) -> None:
+    def __init__(self, signal: AbortSignal, listener: Callable[..., Any] | None) -> None:
         self._signal = signal
-        self._hook = hook
+        self._listener = listener
 
     def dispose(self) -> None:
         """Remove the listener if it is still there."""
-        hook, self._hook = self._hook, None
-        if hook is not None:
-            self._signal._remove_record("abort", hook)
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            self._signal.remove_event_listener("abort", listener)
 
     def __enter__(self) -> AbortListenerDisposable:
         return self
@@ -125,5 +142,5 @@ def add_abort_listener(
     if signal._aborted:
         require_host("add_abort_listener() on an aborted signal").call_soon(listener)
         return AbortListenerDisposable(signal, None)
-    hook = signal._add("abort", listener, True, False, False, True, 2)
-    return AbortListenerDisposable(signal, hook)
+    signal._add_hook("abort", listener, 2)
+    return AbortListenerDisposable(signal, listener)

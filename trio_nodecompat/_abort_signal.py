@@ -50,15 +50,21 @@ def _default_reason() -> DOMException:
 
 
 class _EventHandler:
-    """What an ``on<event>`` attribute registers: calls the handler currently assigned."""
+    """What an ``on<event>`` attribute registers: calls the handler currently assigned.
+
+    It stays registered when the attribute is set to ``None`` (its handler is then ``None``
+    and it does nothing), so a handler assigned later runs in the first one's place, as in
+    Node 20.
+    """
 
     __slots__ = ("handler",)
 
-    def __init__(self, handler: Callable[[Event], object]) -> None:
+    def __init__(self, handler: Callable[[Event], object] | None) -> None:
         self.handler = handler
 
     def __call__(self, event: Event) -> object:
-        return self.handler(event)
+        handler = self.handler
+        return None if handler is None else handler(event)
 
 
 class _TimeoutFire:
@@ -145,27 +151,36 @@ class AbortSignal(EventTarget):
     def throw_if_aborted(self) -> None:
         """Raise the reason if the signal has aborted; otherwise do nothing.
 
-        A reason that is an exception is raised as it is (Node throws the reason itself); a
-        reason that is not (a string, a number) cannot be raised in Python, so
-        :class:`~trio_nodecompat.errors.AbortError` is raised with it as ``cause``.
+        A reason that is an exception is raised as it is (Node throws the reason itself), its
+        ``__traceback__`` restarted at each raise (Python would otherwise prepend each new
+        raise's frames to the old ones); a reason that is not (a string, a number) cannot be
+        raised in Python, so :class:`~trio_nodecompat.errors.AbortError` is raised with it as
+        ``cause``.
         """
         if self._aborted:
             reason = self._reason
-            if isinstance(reason, BaseException):
-                raise reason
-            raise AbortError(cause=reason)
+            try:
+                if isinstance(reason, BaseException):
+                    # The same object each time, as Node throws it; without a traceback, as
+                    # raising it again would prepend the new frames to the old ones and keep
+                    # every caller's frame alive as long as the signal.
+                    raise reason.with_traceback(None)
+                raise AbortError(cause=reason)
+            finally:
+                del reason
 
     @property
     def onabort(self) -> Callable[[Event], object] | None:
         """The ``'abort'`` event handler attribute: one callable, or ``None``.
 
-        Assigning replaces the handler in its place among the listeners; assigning ``None``
-        removes it (a later handler is added at the end), as the DOM specifies.
+        The first assignment adds the handler's registration; later ones change the handler
+        in that place among the listeners, ``None`` included (the place is kept, empty, and a
+        later handler runs there), as in Node 20.
         """
         record = self._onabort
         if record is None or record.removed:
             return None
-        fn: Callable[[Event], object] = record.listener.handler
+        fn: Callable[[Event], object] | None = record.listener.handler
         return fn
 
     @onabort.setter
@@ -174,14 +189,19 @@ class AbortSignal(EventTarget):
             raise ERR_INVALID_ARG_TYPE("onabort", ["function", "None"], value)
         record = self._onabort
         if record is not None and not record.removed:
-            if value is not None:
-                record.listener.handler = value
-                return
-            self._remove_record("abort", record)
-            self._onabort = None
+            handler: _EventHandler = record.listener
+            was = handler.handler
+            handler.handler = value
+            if was is None and value is not None:
+                self._listener_added("abort", self._count("abort"))
+            elif was is not None and value is None:
+                self._listener_removed("abort", self._count("abort"))
             return
-        if value is not None:
-            self._onabort = self._add("abort", _EventHandler(value), False, False, False, False, 2)
+        # The first assignment registers the handler's place, even ``None`` (Node 20 does).
+        self._onabort = self._add("abort", _EventHandler(value), False, False, False, False)
+        if value is None:
+            self._listener_removed("abort", self._count("abort"))  # an empty place pins nothing
+        self._warn_if_over("abort", 2)
 
     # ----------------------------------------------------------------------------------------
     # The three factories
@@ -208,7 +228,7 @@ class AbortSignal(EventTarget):
 
         ms = validate_uint32(delay, "delay")
         loop = _loop_for("AbortSignal.timeout()")
-        after = clamp_delay(ms, stacklevel=3)
+        after = clamp_delay(ms, stacklevel=2)
         signal = AbortSignal._create()
         fire = signal._fire = _TimeoutFire(signal)
         timer = Timeout(loop, fire, after, False, (), copy_context())
@@ -267,12 +287,29 @@ class AbortSignal(EventTarget):
     # ----------------------------------------------------------------------------------------
     # Keeping a listened-to signal alive
 
+    def _count(self, type: str) -> int:
+        """Listeners of ``type``; an ``onabort`` set to ``None`` is an empty place, not one."""
+        records = self._events.get(type)
+        if records is None:
+            return 0
+        size = len(records)
+        if type == "abort":
+            record = self._onabort
+            if record is not None and not record.removed and record.listener.handler is None:
+                size -= 1
+        return size
+
     def _listener_added(self, type: str, size: int) -> None:
-        if type == "abort" and size == 1 and not self._aborted:
+        # Only a timeout or a composite is ever pinned (see _pin): a plain signal pays nothing.
+        if self._fire is None and self._links is None:
+            return
+        if type == "abort" and not self._aborted and self._count("abort") == 1:
             self._pin(True)
 
     def _listener_removed(self, type: str, size: int) -> None:
-        if type == "abort" and size == 0:
+        if self._fire is None and self._links is None:
+            return
+        if type == "abort" and self._count("abort") == 0:
             self._pin(False)
 
     def _pin(self, on: bool) -> None:

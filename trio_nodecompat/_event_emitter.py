@@ -258,6 +258,11 @@ class _ListenerList:
         if not bucket:
             del self.where[entry.key]
         entry.alive = False
+        fn = entry.fn
+        if type(fn) is _OnceWrapper and fn._entry is entry:
+            # The wrapper and its entry refer to each other: without this, every ``once``
+            # would leave a reference cycle (holding the emitter) for the garbage collector.
+            fn._entry = None
         self.live -= 1
         self.dead += 1
         if self.dead > 16 and self.dead > self.live:

@@ -23,6 +23,7 @@ import threading
 import time
 import types
 import warnings
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
 
@@ -282,6 +283,7 @@ class _Listener:
         "removed",
         "signal",
         "abort_hook",
+        "__weakref__",
     )
 
     def __init__(
@@ -309,6 +311,52 @@ class _Listener:
         if mine is listener:
             return self.capture == capture
         return type(mine) is types.MethodType and mine == listener and self.capture == capture
+
+
+class _Untie:
+    """The ``'abort'`` hook of a listener added with ``signal=``: removes it from its target.
+
+    It holds the target and the registration weakly, as Node's signal holds the targets that
+    used it (``kWeakHandler``): a long-lived signal (a server's shutdown signal) given to many
+    short-lived targets does not keep them alive. When the target is collected (at once, in
+    CPython, when its last reference goes) the hook leaves the signal too.
+    """
+
+    __slots__ = ("target", "type", "record", "__weakref__")
+
+    def __init__(
+        self, target: EventTarget, type: str, record: _Listener, signal: AbortSignal
+    ) -> None:
+        self.target = weakref.ref(target, _forget_hook(weakref.ref(signal), weakref.ref(self)))
+        self.type = type
+        self.record = weakref.ref(record)
+
+    def __call__(self, event: Event) -> None:
+        target = self.target()
+        record = self.record()
+        if target is not None and record is not None:
+            target._remove_record(self.type, record)
+
+
+def _forget_hook(
+    signal_ref: weakref.ref[AbortSignal], untie_ref: weakref.ref[_Untie]
+) -> Callable[[object], None]:
+    """The callback run when a target is collected: drop its hook from the signal.
+
+    It holds both weakly, so no reference cycle keeps a dropped signal until a collection.
+    """
+
+    def forget(_: object) -> None:
+        signal = signal_ref()
+        untie = untie_ref()
+        if signal is None or untie is None:
+            return
+        for record in signal._events.get("abort", ()):
+            if record.listener is untie:
+                signal._remove_record("abort", record)
+                return
+
+    return forget
 
 
 def _inspect_as(
@@ -422,9 +470,16 @@ class EventTarget:
             raise ERR_INVALID_ARG_TYPE("listener", "EventListener", listener)
         if signal is not None and signal._aborted:
             return
-        record = self._add(type, listener, bool(once), bool(capture), bool(passive), False, 2)
-        if record is not None and signal is not None:
+        record = self._add(type, listener, bool(once), bool(capture), bool(passive), False)
+        if record is None:
+            return
+        if signal is not None:
             self._tie_to_signal(type, record, signal)
+        # Warned once the registration is whole (tied to its signal): with warnings as errors
+        # the listener stays added, as EventEmitter documents, and still goes on abort.
+        self._warn_if_over(type, 2)
+        if signal is not None:
+            signal._warn_if_over("abort", 2)
 
     def _add(
         self,
@@ -434,9 +489,12 @@ class EventTarget:
         capture: bool,
         passive: bool,
         resist: bool,
-        stacklevel: int,
     ) -> _Listener | None:
-        """Append a record for ``listener`` unless one with the same capture exists."""
+        """Append a record for ``listener`` unless one with the same capture exists.
+
+        It does not warn: the caller calls :meth:`_warn_if_over` once its own bookkeeping is
+        done, so that a warning turned into an error cannot leave a half-made registration.
+        """
         records = self._events.get(type)
         if records is None:
             records = self._events[type] = []
@@ -448,12 +506,32 @@ class EventTarget:
         record = _Listener(listener, callback, capture, once, passive, resist)
         records.append(record)
         self._snapshots.pop(type, None)
-        size = len(records)
+        self._listener_added(type, len(records))
+        return record
+
+    def _warn_if_over(self, type: str, stacklevel: int) -> None:
+        """Issue the leak warning (once per target) if ``type`` has more listeners than allowed."""
+        size = self._count(type)
         limit = self._max_listeners
         if 0 < limit < size and not self._max_warned:
             self._max_warned = True
             warnings.warn(self._leak_warning(type, size, limit), stacklevel=stacklevel + 1)
-        self._listener_added(type, size)
+
+    def _add_hook(self, type: str, listener: Any, stacklevel: int) -> _Listener | None:
+        """Add one of the library's own listeners (``resist``), all or nothing.
+
+        Node warns about these too; if the warning is raised (``-W error``) the listener is
+        removed again before it propagates, so a failed ``abort_scope``, ``events.on`` or
+        ``add_abort_listener`` leaves nothing behind. ``None`` if ``listener`` was already
+        there.
+        """
+        record = self._add(type, listener, True, False, False, True)
+        if record is not None:
+            try:
+                self._warn_if_over(type, stacklevel + 1)
+            except BaseException:
+                self._remove_record(type, record)
+                raise
         return record
 
     def _leak_warning(
@@ -475,12 +553,11 @@ class EventTarget:
         return warning
 
     def _tie_to_signal(self, type: str, record: _Listener, signal: AbortSignal) -> None:
-        """Remove ``record`` when ``signal`` aborts; removing it first unties it (no leak)."""
+        """Remove ``record`` when ``signal`` aborts; removing it first unties it (no leak).
 
-        def on_abort(event: Event) -> None:
-            self._remove_record(type, record)
-
-        hook = signal._add("abort", on_abort, True, False, False, True, 2)
+        The signal's hook holds this target and the record weakly (see :class:`_Untie`).
+        """
+        hook = signal._add("abort", _Untie(self, type, record, signal), True, False, False, True)
         record.signal = signal
         record.abort_hook = hook
 
@@ -519,6 +596,11 @@ class EventTarget:
         if signal is not None and hook is not None:
             record.signal = record.abort_hook = None
             signal._remove_record("abort", hook)
+
+    def _count(self, type: str) -> int:
+        """How many listeners ``type`` has (``events.listener_count``, the leak warning)."""
+        records = self._events.get(type)
+        return 0 if records is None else len(records)
 
     def _listener_added(self, type: str, size: int) -> None:
         """Called after a listener is added; ``size`` is how many ``type`` now has."""

@@ -96,7 +96,11 @@ async def once(
         if listening_for_error:
             emitter.remove_listener("error", reject)
     if error:
-        raise error[0]
+        err = error.pop()
+        try:
+            raise err
+        finally:
+            del err  # no local of this frame may hold it: see EventIterator.__anext__
     assert outcome is not None
     return outcome
 
@@ -113,8 +117,9 @@ async def _once_target(target: EventTarget, event: str, signal: AbortSignal | No
             outcome.append(ev)
             done.set()
 
-    target.add_event_listener(event, resolve, once=True)
     try:
+        # Inside the ``try``: a leak warning raised as an error is raised after the add.
+        target.add_event_listener(event, resolve, once=True)
         if signal is None:
             await done.wait()
         else:
@@ -211,7 +216,7 @@ class EventIterator:
                 else:
                     emitter.on(name, listener)
             if checked is not None:
-                self._abort_hook = checked._add("abort", on_abort, True, False, False, True, 2)
+                self._abort_hook = checked._add_hook("abort", on_abort, 2)
         except BaseException:
             self._remove_listeners()  # those added before the one that raised
             raise
@@ -267,7 +272,13 @@ class EventIterator:
                         return self._queue.popleft()
                     if self._error is not None:
                         err, self._error = self._error, None
-                        raise err
+                        try:
+                            raise err
+                        finally:
+                            # A local holding the exception raised from this frame would be
+                            # a cycle (exception -> traceback -> frame -> exception) keeping
+                            # the iterator, its emitter and signal for the garbage collector.
+                            del err
                     raise StopAsyncIteration
                 await self._lot.park()
                 checkpointed = True

@@ -100,7 +100,7 @@ def listener_count(emitter: EventEmitter | EventTarget, event: Hashable) -> int:
     """How many listeners ``emitter`` has for ``event`` (Node's ``events.listenerCount``)."""
     checked = _check_emitter(emitter)
     if isinstance(checked, EventTarget):
-        return len(checked._events.get(_check_type(event), ()))
+        return checked._count(_check_type(event))
     return checked.listener_count(event)
 
 
