@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import trio
+from trio.testing import MockClock
 
 from trio_nodecompat import (
     AbortController,
@@ -113,7 +114,7 @@ def test_throw_if_aborted_with_a_non_exception_reason() -> None:
     assert info.value.code == "ABORT_ERR"
 
 
-async def test_timeout_aborts_with_a_timeout_error() -> None:
+async def test_timeout_aborts_with_a_timeout_error(autojump_clock: MockClock) -> None:
     async with open_loop():
         signal = AbortSignal.timeout(10)
         assert not signal.aborted
@@ -158,7 +159,9 @@ async def test_timeout_signal_with_a_listener_is_kept_until_the_listener_goes() 
         assert ref() is None
 
 
-async def test_timeout_with_a_listener_and_no_reference_still_fires() -> None:
+async def test_timeout_with_a_listener_and_no_reference_still_fires(
+    autojump_clock: MockClock,
+) -> None:
     seen: list[str] = []
     async with open_loop():
         AbortSignal.timeout(5).add_event_listener("abort", lambda e: seen.append(e.type))
@@ -172,7 +175,7 @@ def test_timeout_needs_a_loop() -> None:
         AbortSignal.timeout(10)
 
 
-async def test_timeout_validates_the_delay() -> None:
+async def test_timeout_validates_the_delay(autojump_clock: MockClock) -> None:
     async with open_loop():
         with pytest.raises(ERR_OUT_OF_RANGE, match=r">= 0 && <= 4294967295. Received -1"):
             AbortSignal.timeout(-1)

@@ -14,6 +14,7 @@ import weakref
 import pytest
 import trio
 import trio.testing
+from trio.testing import MockClock
 
 from trio_nodecompat import AbortController, AbortSignal, events, open_loop
 from trio_nodecompat.abort import abort_scope
@@ -126,7 +127,9 @@ async def test_abort_scope_of_a_composite() -> None:
         assert not controller.signal._dependents
 
 
-async def test_composite_of_a_timeout_with_a_listener_and_no_reference_fires() -> None:
+async def test_composite_of_a_timeout_with_a_listener_and_no_reference_fires(
+    autojump_clock: MockClock,
+) -> None:
     seen: list[str] = []
     async with open_loop():
         AbortSignal.any([AbortSignal.timeout(5)]).add_event_listener(
