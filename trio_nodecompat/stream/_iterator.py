@@ -108,10 +108,13 @@ class ReadableIterator:
             raise trio.BusyResourceError("another task is already waiting on this stream iterator")
         stream = self.stream
         try:
+            # Cancelled before a chunk is taken, never after: a stream that outlives its
+            # iterator (destroy_on_return=False) keeps the chunk for its next reader.
+            await trio.lowlevel.checkpoint_if_cancelled()
             while True:
                 chunk = None if stream.destroyed else stream.read()
                 if chunk is not None:
-                    await trio.lowlevel.checkpoint()
+                    await trio.lowlevel.cancel_shielded_checkpoint()
                     return chunk
                 error = self._error
                 if error is None:
