@@ -6,10 +6,16 @@ Python-only paths. Each test states a behaviour that failed before its fix.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import pytest
 import trio
 
 from trio_nodecompat import open_loop
-from trio_nodecompat.stream import Readable
+from trio_nodecompat._loop import LoopClosedError
+from trio_nodecompat.errors import NoLoopError
+from trio_nodecompat.stream import PassThrough, Readable, Writable
 
 
 async def test_cancelled_step_keeps_its_chunk_when_not_destroying() -> None:
@@ -29,3 +35,111 @@ async def test_cancelled_step_keeps_its_chunk_when_not_destroying() -> None:
         assert r.listener_count("readable") == 0
         r.push(None)
         assert [x async for x in r] == [0, 1, 2]
+
+
+# Streams outside a loop, or after theirs closed: a clear error before any state changes.
+
+
+def _state_of(s: Any) -> tuple[Any, ...]:
+    r = getattr(s, "_readable_state", None)
+    w = getattr(s, "_writable_state", None)
+    return (
+        None if r is None else (r.bits, r.length, list(r.buffer)),
+        None if w is None else (w.bits, w.length, w.pendingcb, w.corked),
+        sorted(map(str, s.event_names())),
+    )
+
+
+def _refused(s: Any, step: Callable[[], object], error: type[BaseException]) -> None:
+    before = _state_of(s)
+    with pytest.raises(error):
+        step()
+    assert _state_of(s) == before
+
+
+def _every_step(error: type[BaseException]) -> None:
+    calls: list[object] = []
+    r = Readable(read=lambda self, n: None)
+    _refused(r, lambda: r.push(b"abc"), error)
+    _refused(r, lambda: r.unshift(b"abc"), error)
+    _refused(r, lambda: r.read(), error)
+    _refused(r, lambda: r.resume(), error)
+    _refused(r, lambda: r.on("data", calls.append), error)
+    _refused(r, lambda: r.once("readable", calls.append), error)
+    _refused(r, lambda: r.destroy(), error)
+    w = Writable(write=lambda self, c, e, cb: cb())
+    _refused(w, lambda: w.write(b"x", None, calls.append), error)
+    _refused(w, lambda: w.write(b"x"), error)
+    _refused(w, lambda: w.end(), error)
+    _refused(w, lambda: w.destroy(ValueError("boom")), error)
+    _refused(r, lambda: r.pipe(w), error)
+    d = PassThrough()
+    _refused(d, lambda: d.write(b"x"), error)
+    _refused(d, lambda: d.destroy(), error)
+    assert calls == []
+
+
+def test_outside_every_loop_a_step_fails_before_changing_state() -> None:
+    _every_step(NoLoopError)
+
+
+async def test_after_its_loop_closed_a_step_fails_before_changing_state() -> None:
+    # destroy() used to mark the stream destroyed and closed, raise nothing, and never
+    # emit 'close' (the NoLoopError of the close tick was caught as if _destroy had raised).
+    async with open_loop():
+        pass
+    _every_step(NoLoopError)
+
+
+async def test_destroy_through_a_closed_loop_raises_and_leaves_the_stream_alive() -> None:
+    # A task started from inside the block still sees the loop once the block has ended.
+    outcome: list[object] = []
+
+    async def later(r: Readable, closed: trio.Event) -> None:
+        await closed.wait()
+        try:
+            r.destroy()
+        except LoopClosedError as exc:
+            outcome.append(exc)
+        outcome.append((r.destroyed, r.closed))
+
+    async with trio.open_nursery() as nursery:
+        closed = trio.Event()
+        async with open_loop():
+            r = Readable(read=lambda self, n: None)
+            nursery.start_soon(later, r, closed)
+        closed.set()
+    assert isinstance(outcome[0], LoopClosedError)
+    assert outcome[1] == (False, False)
+
+
+async def test_an_iterator_dropped_after_its_loop_closed_lets_go_quietly() -> None:
+    # Its __del__ cannot destroy the stream any more (no loop to close it on): it removes
+    # its listeners and raises nothing (an unraisable exception fails the run, -W error).
+    async def later(r: Readable, closed: trio.Event) -> None:
+        it = r.iterator()
+        assert await anext(it) == b"a"
+        await closed.wait()
+        del it
+        assert r.listener_count("readable") == r.listener_count("end") == 0
+        assert not r.destroyed
+
+    async with trio.open_nursery() as nursery:
+        closed = trio.Event()
+        async with open_loop():
+            r = Readable(read=lambda self, n: None)
+            r.push(b"a")
+            nursery.start_soon(later, r, closed)
+            await trio.sleep(0.01)
+        closed.set()
+
+
+async def test_an_iterator_dropped_outside_every_loop_lets_go_quietly() -> None:
+    async with open_loop():
+        r = Readable(read=lambda self, n: None)
+        r.push(b"a")
+        it = r.iterator()
+        assert await anext(it) == b"a"
+    del it
+    assert r.listener_count("readable") == r.listener_count("end") == 0
+    assert not r.destroyed

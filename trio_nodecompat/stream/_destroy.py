@@ -25,6 +25,7 @@ from ._utils import (
     is_destroyed,
     is_finished,
     next_tick,
+    require_loop,
 )
 
 __all__ = [
@@ -84,6 +85,7 @@ def destroy(stream: Any, err: BaseException | None = None, cb: Any = None) -> An
         if callable(cb):
             cb()
         return stream
+    require_loop("destroy()")
     # Destroyed before any error callback runs, so a re-entrant destroy() returns early.
     _record_error(err, w, r)
     if w is not None:

@@ -46,6 +46,7 @@ from ._utils import (
     as_buffer,
     next_tick,
     prepend_listener,
+    require_loop,
 )
 from ._writable import construct_stream
 
@@ -692,6 +693,7 @@ class Readable(Stream):
         A ``str`` is encoded with ``encoding`` (default: the stream's default encoding)
         unless the stream decodes to that same encoding; bytes-likes become Buffers.
         """
+        require_loop("Readable.push()")
         state: ReadableState = self._readable_state
         if state.bits & OBJECT_MODE:
             return _push_object(self, state, chunk, encoding)
@@ -699,6 +701,7 @@ class Readable(Stream):
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the buffer (data read too eagerly)."""
+        require_loop("Readable.unshift()")
         return _unshift(self, self._readable_state, chunk, encoding)
 
     def _read(self, size: int) -> None:
@@ -721,7 +724,11 @@ class Readable(Stream):
         state: ReadableState = self._readable_state
         n_orig = n
         if n is not None and n > state.high_water_mark:
-            state.high_water_mark = _compute_new_high_water_mark(n)
+            mark = _compute_new_high_water_mark(n)
+            require_loop("Readable.read()")
+            state.high_water_mark = mark
+        else:
+            require_loop("Readable.read()")
         if n != 0:
             state.bits &= ~(EMITTED_READABLE | READ_UNDEFINED)
         bits = state.bits
@@ -818,6 +825,7 @@ class Readable(Stream):
     def resume(self) -> Self:
         """Switch to flowing mode: 'data' events drain the buffer (not while 'readable' is
         listened to)."""
+        require_loop("Readable.resume()")
         state: ReadableState = self._readable_state
         if not state.bits & FLOWING:
             state.bits |= HAS_FLOWING
@@ -848,6 +856,8 @@ class Readable(Stream):
         switches to paused reading, as in Node."""
         if listener is _MISSING:
             return self._decorator_through(event, self.on)
+        if event == "data" or event == "readable":
+            require_loop(f"Readable.on({event!r})")
         self._add(event, listener, False, 2)
         if event == "data" or event == "readable":
             _on_listener_added(self, event)
@@ -859,6 +869,8 @@ class Readable(Stream):
         """Add a one-time listener; like :meth:`on` for 'data' and 'readable'."""
         if listener is _MISSING:
             return self._decorator_through(event, self.once)
+        if event == "data" or event == "readable":
+            require_loop(f"Readable.once({event!r})")
         super().once(event, listener)
         if event == "data" or event == "readable":
             _on_listener_added(self, event)
@@ -900,6 +912,7 @@ class Readable(Stream):
         With several destinations the source waits until every one of them drained.
         ``dest.end()`` is called at the end unless ``end=False``. Returns ``dest``.
         """
+        require_loop("Readable.pipe()")
         src = self
         state: ReadableState = self._readable_state
         if len(state.pipes) == 1 and not state.bits & MULTI_AWAIT_DRAIN:
