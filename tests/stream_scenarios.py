@@ -2,8 +2,9 @@
 
 A scenario is data: a list of operations that create streams (explicit options, scripted
 ``_read``/``_write``/``_writev``/``_final``/``_construct``/``_destroy``/``_transform``/
-``_flush``) and drive them (push, unshift, read, write, end, cork, pipe, destroy, listeners
-that run further operations, operations deferred to a nextTick or a macrotask, ``settle``).
+``_flush``, a ``signal``) and drive them (push, unshift, read, write, end, cork, pipe,
+destroy, abort, listeners that run further operations, operations deferred to a nextTick or a
+macrotask, ``settle``).
 :func:`run_scenario` builds the same streams with this package's API (subclasses overriding
 Node's underscore methods, or the simplified constructor's ``read=``/``write=``/...; options
 as keyword arguments) and logs exactly what the Node
@@ -26,6 +27,7 @@ from typing import Any
 import trio
 
 import trio_nodecompat
+from trio_nodecompat.abort import AbortController
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Duplex, PassThrough, Readable, Transform, Writable
@@ -145,6 +147,8 @@ class Scenario:
         self.kinds: dict[str, str] = {}
         self.held: dict[str, list[Callable[..., Any]]] = {}
         self.listeners: dict[str, tuple[Any, str, Callable[..., None]]] = {}
+        #: AbortControllers by name (a create's "signal" names one).
+        self.controllers: dict[str, AbortController] = {}
         self.pending = 0
         self.write_no = 0
         self.depth = 0
@@ -184,6 +188,11 @@ class Scenario:
 
     def ev_args(self, ev: str, args: tuple[Any, ...]) -> list[Any]:
         return [self.enc(a) for a in args[: EVENT_ARGS.get(ev, 0)]]
+
+    def controller(self, name: str) -> AbortController:
+        if name not in self.controllers:
+            self.controllers[name] = AbortController()
+        return self.controllers[name]
 
     # -- time ----------------------------------------------------------------------------
 
@@ -361,6 +370,8 @@ class Scenario:
                 methods["_flush"] = _flush
         base = CLASSES[kind]
         kwargs = {OPTIONS[k]: v for k, v in (op.get("opts") or {}).items()}
+        if "signal" in op:
+            kwargs["signal"] = self.controller(op["signal"]).signal
         if self.style == "options":
             # Node's simplified construction: read=, write=, ... (bound like methods). A
             # Readable ignores a final= option in Node; Python's keywords are strict, so the
@@ -491,6 +502,12 @@ class Scenario:
                         cb(None)
             elif kind == "snap":
                 self.snap(op["s"])
+            elif kind == "abort":
+                reason = op.get("reason")
+                if reason is None:
+                    self.controller(op["c"]).abort()
+                else:
+                    self.controller(op["c"]).abort(_Failure(reason))
             elif kind == "defer":
                 self.op_defer(op)
             elif kind == "settle":

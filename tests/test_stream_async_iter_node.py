@@ -389,3 +389,42 @@ async def test_concurrent_steps_refused(must_call: MustCall) -> None:
         with pytest.raises(trio.BusyResourceError):
             await anext(it)
         r.push("a")
+
+
+# The v1 (old-style) stream blocks: Node's `Readable.prototype[Symbol.asyncIterator].call(s)`
+# is `Readable.__aiter__(s)` / `Readable.iterator(s)` here.
+
+
+@node_case
+async def test_v1_stream(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Stream
+
+    stream = Stream()
+    stream.destroy = must_call()  # type: ignore[attr-defined]
+
+    def produce() -> None:
+        stream.emit("data", "hello")
+        stream.emit("data", "world")
+        stream.emit("end")
+
+    next_tick(produce)
+    res = "".join([d async for d in Readable.__aiter__(stream)])  # type: ignore[arg-type]
+    assert res == "helloworld"
+
+
+@node_case
+async def test_v1_stream_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Stream
+
+    stream = Stream()
+    stream.close = must_call()  # type: ignore[attr-defined]
+
+    def produce() -> None:
+        stream.emit("data", 0)
+        stream.emit("data", 1)
+        stream.emit("error", Exception("asd"))
+
+    next_tick(produce)
+    it = Readable.iterator(stream)  # type: ignore[arg-type]
+    with pytest.raises(Exception, match="asd"):
+        await anext(it)

@@ -79,6 +79,7 @@ def test_fixture_shape() -> None:
         "unhandled",
         "object-encoding",
         "encoding-options",
+        "abort",
         "readable-read-large",
         "readable-late",
         "writable-encodings",

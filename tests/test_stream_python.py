@@ -349,3 +349,18 @@ async def test_signal_option_destroys_with_abort_error() -> None:
         errors: list[Any] = []
         r.on("error", errors.append)
     assert [e.code for e in errors] == ["ABORT_ERR"]
+
+
+async def test_capture_rejections_destroys_the_stream() -> None:
+    seen: list[Any] = []
+    async with open_loop():
+        r = Readable(read=lambda self, n: None, capture_rejections=True, object_mode=True)
+
+        async def on_data(chunk: Any) -> None:
+            raise ValueError(f"bad {chunk}")
+
+        r.on("data", on_data)
+        r.on("error", lambda e: seen.append(str(e)))
+        r.push(1)
+    assert seen == ["bad 1"]
+    assert r.destroyed

@@ -684,3 +684,42 @@ async def test_end_cb_uncaught() -> None:
 
 def nothing(*_args: Any) -> None:
     pass
+
+
+# test-stream-writable-write-error.js (both auto_destroy settings)
+
+
+@pytest.mark.parametrize("auto_destroy", [False, True])
+async def test_write_error_matrix(auto_destroy: bool) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        w = Writable(auto_destroy=auto_destroy, write=nothing)
+        w.end()
+        error_called = False
+        ticked = False
+
+        def on_callback(err: Any) -> None:
+            assert ticked
+            assert not error_called
+            assert isinstance(err, ERR_STREAM_WRITE_AFTER_END)
+
+        def on_error(err: Any) -> None:
+            nonlocal error_called
+            error_called = True
+            assert isinstance(err, ERR_STREAM_WRITE_AFTER_END)
+
+        w.write("asd", must_call(on_callback))
+        ticked = True
+        w.on("error", must_call(on_error))
+
+        Writable(auto_destroy=auto_destroy, write=nothing).destroy()
+        with pytest.raises(ERR_STREAM_NULL_VALUES):
+            Writable(auto_destroy=auto_destroy, write=nothing).write(None)
+        with pytest.raises(ERR_INVALID_ARG_TYPE):
+            Writable(auto_destroy=auto_destroy, write=nothing).write({})
+        with pytest.raises(ERR_UNKNOWN_ENCODING):
+            Writable(decode_strings=False, auto_destroy=auto_destroy, write=nothing).write(
+                "asd", "noencoding"
+            )
+
+    await case()
