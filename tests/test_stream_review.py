@@ -143,3 +143,35 @@ async def test_an_iterator_dropped_outside_every_loop_lets_go_quietly() -> None:
     del it
     assert r.listener_count("readable") == r.listener_count("end") == 0
     assert not r.destroyed
+
+
+# The async-method form when the stream is destroyed mid-call.
+
+
+async def test_destroy_cancels_a_pending_async_read() -> None:
+    # An async _read waiting for a source that never comes kept the loop open for ever once
+    # the consumer had left (Node's process would exit: a pending promise holds nothing).
+    # Its outcome is ignored after destroy() anyway (push is a no-op, an error is dropped),
+    # so destroy() cancels it.
+    seen: list[str] = []
+    send, receive = trio.open_memory_channel[int](0)
+
+    class Source(Readable):
+        async def _read(self, size: int) -> None:  # type: ignore[override]
+            try:
+                self.push(await receive.receive())
+            except trio.Cancelled:
+                seen.append("cancelled")
+                raise
+
+    with trio.fail_after(5):
+        async with open_loop():
+            r = Source(object_mode=True)
+            r.on("close", lambda: seen.append("close"))
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(send.send, 1)
+                async for x in r:
+                    assert x == 1
+                    break
+            assert r.destroyed
+    assert sorted(seen) == ["cancelled", "close"]

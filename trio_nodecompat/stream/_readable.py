@@ -121,6 +121,7 @@ class ReadableState:
         "readable",
         "_errored",
         "_default_encoding",
+        "read_scopes",
     )
 
     def __init__(
@@ -165,6 +166,8 @@ class ReadableState:
         #: ``False`` when this is the disabled side of a Duplex (``readable=False``).
         self.readable: bool | None = None
         self._errored: BaseException | None = None
+        #: The cancel scopes of the async ``_read`` calls running now (destroy cancels them).
+        self.read_scopes: set[Any] | None = None
 
     object_mode = _flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
     ended = _flag(ENDED, "``push(None)`` was called.")
