@@ -14,8 +14,15 @@ import trio
 
 from trio_nodecompat import open_loop
 from trio_nodecompat._loop import LoopClosedError
-from trio_nodecompat.errors import NoLoopError
-from trio_nodecompat.stream import PassThrough, Readable, Writable
+from trio_nodecompat.errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
+    ERR_STREAM_NULL_VALUES,
+    ERR_UNKNOWN_ENCODING,
+    NoLoopError,
+)
+from trio_nodecompat.stream import Duplex, PassThrough, Readable, Writable
 
 
 async def test_cancelled_step_keeps_its_chunk_when_not_destroying() -> None:
@@ -175,3 +182,42 @@ async def test_destroy_cancels_a_pending_async_read() -> None:
                     break
             assert r.destroyed
     assert sorted(seen) == ["cancelled", "close"]
+
+
+# Bad input: Node's error, and the stream as it was.
+
+
+async def test_bad_input_raises_nodes_error_and_changes_nothing() -> None:
+    async with open_loop():
+        w = Writable(write=lambda self, c, e, cb: cb(), high_water_mark=4)
+        w.write(b"ab")
+        r = Readable(read=lambda self, n: None)
+        r.push(b"ab")
+        t = PassThrough()
+        t.write(b"x")
+        for s, step, error in [
+            (w, lambda: w.write(None), ERR_STREAM_NULL_VALUES),
+            (w, lambda: w.write(1), ERR_INVALID_ARG_TYPE),
+            (w, lambda: w.write(1.5), ERR_INVALID_ARG_TYPE),
+            (w, lambda: w.write("a", "bogus"), ERR_UNKNOWN_ENCODING),
+            (w, lambda: w.end(object()), ERR_INVALID_ARG_TYPE),
+            (w, lambda: w.set_default_encoding("bogus"), ERR_UNKNOWN_ENCODING),
+            (t, lambda: t.write(None), ERR_STREAM_NULL_VALUES),
+            (t, lambda: t.write({}), ERR_INVALID_ARG_TYPE),
+            (r, lambda: r.push("a", "bogus"), ERR_UNKNOWN_ENCODING),
+            (r, lambda: r.unshift("a", "bogus"), ERR_UNKNOWN_ENCODING),
+            (r, lambda: r.set_encoding("bogus"), ERR_UNKNOWN_ENCODING),
+            (r, lambda: r.read(2**31), ERR_OUT_OF_RANGE),
+        ]:
+            _refused(s, step, error)
+        assert r.readable_high_water_mark == 64 * 1024
+        for bad in (-1, 1.5, "16", float("nan"), True):
+            with pytest.raises(ERR_INVALID_ARG_VALUE):
+                Readable(high_water_mark=bad)  # type: ignore[arg-type]
+            with pytest.raises(ERR_INVALID_ARG_VALUE):
+                Duplex(writable_high_water_mark=bad)  # type: ignore[arg-type]
+        w.end()
+        r.push(None)
+        r.resume()
+        t.end()
+        t.resume()
