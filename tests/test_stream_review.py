@@ -22,7 +22,7 @@ from trio_nodecompat.errors import (
     ERR_UNKNOWN_ENCODING,
     NoLoopError,
 )
-from trio_nodecompat.stream import Duplex, PassThrough, Readable, Writable
+from trio_nodecompat.stream import Duplex, PassThrough, Readable, Transform, Writable
 
 
 async def test_cancelled_step_keeps_its_chunk_when_not_destroying() -> None:
@@ -221,3 +221,100 @@ async def test_bad_input_raises_nodes_error_and_changes_nothing() -> None:
         r.resume()
         t.end()
         t.resume()
+
+
+# Backpressure with async stages (the oracle's scenarios are all callback-style).
+
+
+async def test_backpressure_holds_through_async_stages() -> None:
+    mark, size, count = 1000, 100, 300
+    peaks: dict[str, int] = {}
+    async with open_loop():
+        sent = 0
+
+        def read(self: Readable, n: int) -> None:
+            nonlocal sent
+            while sent < count:
+                sent += 1
+                sample()
+                if not self.push(b"x" * size):
+                    return
+            self.push(None)
+
+        class Upper(Transform):
+            async def _transform(self, chunk: Any, encoding: str) -> Any:  # type: ignore[override]
+                await trio.sleep(0)
+                return chunk
+
+        got = 0
+
+        class Slow(Writable):
+            async def _write(self, chunk: Any, encoding: str) -> None:  # type: ignore[override]
+                nonlocal got
+                sample()
+                await trio.sleep(0.0002)
+                got += len(chunk)
+
+        src = Readable(read=read, high_water_mark=mark)
+        mid = Upper(high_water_mark=mark)
+        tee = PassThrough(high_water_mark=mark)
+        sink = Slow(high_water_mark=mark)
+
+        def sample() -> None:
+            for name, held in [
+                ("src", src.readable_length),
+                ("mid", mid.readable_length + mid.writable_length),
+                ("tee", tee.readable_length + tee.writable_length),
+                ("sink", sink.writable_length),
+            ]:
+                peaks[name] = max(peaks.get(name, 0), held)
+
+        src.pipe(mid).pipe(tee).pipe(sink)
+    assert got == size * count
+    assert set(peaks) == {"src", "mid", "tee", "sink"}
+    for name, peak in peaks.items():
+        assert peak <= 2 * mark + size, (name, peak)
+
+
+async def test_pipe_waits_for_the_slowest_and_unpipe_lets_the_rest_flow() -> None:
+    mark, size, count = 500, 100, 120
+    got = {"fast": 0, "slow": 0}
+    gap = 0
+    async with open_loop():
+        sent = 0
+
+        def read(self: Readable, n: int) -> None:
+            nonlocal sent
+            while sent < count:
+                sent += 1
+                if not self.push(b"x" * size):
+                    return
+            self.push(None)
+
+        def sink(name: str, delay: float) -> Writable:
+            class Sink(Writable):
+                async def _write(self, chunk: Any, encoding: str) -> None:  # type: ignore[override]
+                    nonlocal gap
+                    await trio.sleep(delay)
+                    got[name] += len(chunk)
+                    if slow in src._readable_state.pipes:
+                        gap = max(gap, got["fast"] - got["slow"])
+                    if name == "slow" and got["slow"] == 2000:
+                        src.unpipe(self)  # mid-backpressure: the fast one goes on alone
+
+            return Sink(high_water_mark=mark)
+
+        src = Readable(read=read, high_water_mark=mark)
+        fast, slow = sink("fast", 0), sink("slow", 0.001)
+        src.pipe(fast)
+        src.pipe(slow)
+        finished = trio.Event()
+        fast.on("finish", finished.set)
+        with trio.fail_after(10):
+            await finished.wait()
+    assert got["fast"] == size * count
+    assert 2000 <= got["slow"] < size * count
+    # While both were piped, the source never ran ahead of the slow one by more than the fast
+    # one's buffer and its own.
+    assert 0 < gap <= 2 * mark + size
+    assert not slow.writable_ended
