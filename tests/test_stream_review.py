@@ -318,3 +318,29 @@ async def test_pipe_waits_for_the_slowest_and_unpipe_lets_the_rest_flow() -> Non
     # one's buffer and its own.
     assert 0 < gap <= 2 * mark + size
     assert not slow.writable_ended
+
+
+async def test_read_takes_any_size_as_nodes_parse_int_does() -> None:
+    # Node's read(n) parses a non-integer n with parseInt(n, 10), and NaN means "no size"
+    # (node: r.push('abcdef'); r.read(n) for each n below). Here int() raised ValueError,
+    # OverflowError or TypeError, and True read one byte.
+    expected: list[tuple[object, str | None, int]] = [
+        ("a", "abcdef", 0),
+        (float("nan"), "abcdef", 0),
+        (float("inf"), "abcdef", 0),
+        ({}, "abcdef", 0),
+        (True, "abcdef", 0),
+        (-1, None, 6),
+        (1.7, "a", 5),
+        ("2", "ab", 4),
+        (" 3px", "abc", 3),
+        (None, "abcdef", 0),
+    ]
+    async with open_loop():
+        for size, text, left in expected:
+            r = Readable(read=lambda self, n: None)
+            r.push(b"abcdef")
+            chunk = r.read(size)  # type: ignore[arg-type]
+            assert (None if chunk is None else chunk.to_string()) == text, size
+            assert r.readable_length == left, size
+            r.destroy()

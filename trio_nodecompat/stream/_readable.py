@@ -13,6 +13,9 @@ goes through ``next_tick``, so events come in Node's order.
 
 from __future__ import annotations
 
+import math
+import operator
+import re
 from collections import deque
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Final, Self
@@ -374,6 +377,29 @@ def _add_chunk(stream: Any, state: ReadableState, chunk: Any, to_front: bool) ->
     _maybe_read_more(stream, state)
 
 
+_LEADING_INT: Final = re.compile(r"\s*([+-]?\d+)")
+
+
+def _size_from(value: Any) -> int | None:
+    """A ``read(size)`` that is not an int, as Node's ``NumberParseInt(size, 10)`` reads it.
+
+    A finite float truncates, a string gives its leading integer, an index-like object its
+    index; anything else (``True``, ``nan``, ``inf``, other objects) is NaN in Node, which
+    ``read()`` takes as no size at all: None.
+    """
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        match = _LEADING_INT.match(value)
+        return int(match.group(1)) if match else None
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
 def _compute_new_high_water_mark(n: int) -> int:
     if n > _MAX_HWM:
         raise ERR_OUT_OF_RANGE("size", "<= 1GiB", n)
@@ -719,11 +745,12 @@ class Readable(Stream):
 
         Returns None when that much is not buffered yet (a later ``'readable'`` says when to
         try again), or at the end. Asking for more than the high-water mark raises the mark
-        to the next power of two (at most 1 GiB), as in Node.
+        to the next power of two (at most 1 GiB), as in Node. A ``size`` that is not an int
+        is read as Node's ``parseInt`` reads it (``"2"`` is 2; ``nan`` or ``"a"`` is no size).
         """
         n = size
         if n is not None and type(n) is not int:
-            n = int(n)
+            n = _size_from(n)
         state: ReadableState = self._readable_state
         n_orig = n
         if n is not None and n > state.high_water_mark:
