@@ -344,3 +344,23 @@ async def test_read_takes_any_size_as_nodes_parse_int_does() -> None:
             assert (None if chunk is None else chunk.to_string()) == text, size
             assert r.readable_length == left, size
             r.destroy()
+
+
+async def test_an_async_read_that_ended_the_stream_finishes_its_own_work() -> None:
+    # Only a destroy before the end cancels a running _read: one that pushed the end and is
+    # still tidying up (closing its source) runs to its end, though 'end' auto-destroyed it.
+    seen: list[str] = []
+
+    class Source(Readable):
+        async def _read(self, size: int) -> None:  # type: ignore[override]
+            self.push(None)
+            await trio.sleep(0.01)  # closing the source, say
+            seen.append("tidied")
+
+    async with open_loop():
+        r = Source()
+        r.on("end", lambda: seen.append("end"))
+        r.on("close", lambda: seen.append("close"))
+        r.resume()
+    assert seen == ["end", "close", "tidied"]
+    assert r.destroyed

@@ -92,9 +92,9 @@ def destroy(stream: Any, err: BaseException | None = None, cb: Any = None) -> An
         w.bits |= DESTROYED
     if r is not None:
         r.bits |= DESTROYED
-        if r.read_scopes:
+        if r.read_scopes and not r.ended:
             for scope in r.read_scopes:
-                scope.cancel()  # an async _read still running (see _async_methods)
+                scope.cancel()  # an async _read still waiting (see _async_methods)
     if not s.bits & CONSTRUCTED:
         stream.once(DESTROY_EVENT, _DeferredDestroy(stream, err, cb))
     else:
