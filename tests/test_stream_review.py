@@ -364,3 +364,44 @@ async def test_an_async_read_that_ended_the_stream_finishes_its_own_work() -> No
         r.resume()
     assert seen == ["end", "close", "tidied"]
     assert r.destroyed
+
+
+async def test_a_failing_body_cancels_every_running_async_method() -> None:
+    # The loop's teardown cancels them (no callback runs, nothing is left un-awaited) and the
+    # body's own exception comes out as it was raised.
+    cancelled: list[str] = []
+
+    async def hang(name: str) -> None:
+        try:
+            await trio.sleep_forever()
+        except trio.Cancelled:
+            cancelled.append(name)
+            raise
+
+    class Sink(Writable):
+        async def _write(self, chunk: Any, encoding: str) -> None:  # type: ignore[override]
+            await hang("_write")
+
+    class Source(Readable):
+        async def _read(self, size: int) -> None:  # type: ignore[override]
+            await hang("_read")
+
+    class Step(Transform):
+        async def _transform(self, chunk: Any, encoding: str) -> Any:  # type: ignore[override]
+            await hang("_transform")
+
+    class Slow(Writable):
+        async def _construct(self) -> None:
+            await hang("_construct")
+
+    callbacks: list[object] = []
+    with pytest.raises(KeyError):
+        async with open_loop():
+            Sink().write(b"x", None, callbacks.append)
+            Source().resume()
+            Step().write(b"x", None, callbacks.append)
+            Slow(write=lambda self, c, e, cb: cb()).write(b"x", None, callbacks.append)
+            await trio.sleep(0.01)
+            raise KeyError("body")
+    assert sorted(cancelled) == ["_construct", "_read", "_transform", "_write"]
+    assert callbacks == []
