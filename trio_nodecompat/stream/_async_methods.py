@@ -8,7 +8,9 @@ Node calls a promise's continuation: its return plays ``callback(None)`` (for ``
 and ``_flush`` a value other than ``None`` is pushed, ``callback(None, value)``; for
 ``_destroy``, ``callback(err)`` with the error the stream is destroyed with), and its
 exception ``callback(exc)``. ``_read`` has no callback: it pushes, and its exception destroys
-the stream.
+the stream; ``destroy()`` before the end (``push(None)``) cancels it. The other methods run
+to their end after ``destroy()``, since their outcome still reaches callbacks Node calls (a
+write's callback gets its result).
 
 The check is made once: when a class is defined (:func:`adapt_class`) or when a function is
 given to a constructor (:func:`bind_implementation`), never per call.
@@ -21,7 +23,10 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+import trio
+
 from .._internal.current_loop import require_host
+from ._utils import DESTROYED
 
 __all__ = ["IMPLEMENTATION_METHODS", "adapt", "adapt_class", "bind_implementation"]
 
@@ -58,12 +63,25 @@ async def _settle(fn: Any, args: tuple[Any, ...], callback: Any, how: str) -> No
 
 async def _settle_read(fn: Any, stream: Any, size: int) -> None:
     host = require_host("an async _read")
-    try:
-        await fn(stream, size)
-    except Exception as exc:
-        from ._destroy import error_or_destroy
+    # destroy() before the end cancels it: its pushes and its error are ignored once
+    # destroyed, and a _read still waiting for its source would keep the loop open for ever.
+    # Once the stream has ended (push(None)), a _read still running is tidying up: it runs on.
+    state = stream._readable_state
+    with trio.CancelScope() as scope:
+        if state.bits & DESTROYED and not state.ended:
+            scope.cancel()
+        scopes = state.read_scopes
+        if scopes is None:
+            scopes = state.read_scopes = set()
+        scopes.add(scope)
+        try:
+            await fn(stream, size)
+        except Exception as exc:
+            from ._destroy import error_or_destroy
 
-        host.call_soon(error_or_destroy, stream, exc)
+            host.call_soon(error_or_destroy, stream, exc)
+        finally:
+            scopes.discard(scope)
 
 
 def adapt(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:

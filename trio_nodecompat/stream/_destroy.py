@@ -25,6 +25,7 @@ from ._utils import (
     is_destroyed,
     is_finished,
     next_tick,
+    require_loop,
 )
 
 __all__ = [
@@ -84,12 +85,16 @@ def destroy(stream: Any, err: BaseException | None = None, cb: Any = None) -> An
         if callable(cb):
             cb()
         return stream
+    require_loop("destroy()")
     # Destroyed before any error callback runs, so a re-entrant destroy() returns early.
     _record_error(err, w, r)
     if w is not None:
         w.bits |= DESTROYED
     if r is not None:
         r.bits |= DESTROYED
+        if r.read_scopes and not r.ended:
+            for scope in r.read_scopes:
+                scope.cancel()  # an async _read still waiting (see _async_methods)
     if not s.bits & CONSTRUCTED:
         stream.once(DESTROY_EVENT, _DeferredDestroy(stream, err, cb))
     else:

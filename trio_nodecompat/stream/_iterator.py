@@ -21,10 +21,10 @@ from typing import Any, Self
 
 import trio
 
-from .._internal.current_loop import find_host
+from .._event_emitter import EventEmitter
 from ._destroy import aggregate_two_errors, destroyer
 from ._end_of_stream import eos
-from ._utils import AUTO_DESTROY
+from ._utils import AUTO_DESTROY, require_loop
 
 __all__ = ["ReadableIterator"]
 
@@ -126,10 +126,13 @@ class ReadableIterator:
             raise trio.BusyResourceError("another task is already waiting on this stream iterator")
         stream = self.stream
         try:
+            # Cancelled before a chunk is taken, never after: a stream that outlives its
+            # iterator (destroy_on_return=False) keeps the chunk for its next reader.
+            await trio.lowlevel.checkpoint_if_cancelled()
             while True:
                 chunk = None if stream.destroyed else stream.read()
                 if chunk is not None:
-                    await trio.lowlevel.checkpoint()
+                    await trio.lowlevel.cancel_shielded_checkpoint()
                     return chunk
                 error = self._error
                 if error is None:
@@ -181,8 +184,18 @@ class ReadableIterator:
 
     def __del__(self) -> None:
         # Dropped before the end: the `async for` was left (break, return, an exception).
-        if not self._finished and find_host() is not None:
-            self._close()
-        elif not self._finished:
+        if self._finished:
+            return
+        try:
+            require_loop("a dropped stream iterator")
+        except RuntimeError:
+            # No loop (or a closed one) to destroy on: let go of the listeners, through the
+            # plain emitter for 'readable' (Readable's own would schedule a mode update).
             self._finished = True
-            self._ended.release()
+            ended = self._ended
+            if ended.cleanup is not None:
+                ended.cleanup()
+                ended.cleanup = None
+                EventEmitter.remove_listener(self.stream, "readable", self._wake)
+            return
+        self._close()

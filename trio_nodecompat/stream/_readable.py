@@ -13,6 +13,9 @@ goes through ``next_tick``, so events come in Node's order.
 
 from __future__ import annotations
 
+import math
+import operator
+import re
 from collections import deque
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Final, Self
@@ -46,6 +49,7 @@ from ._utils import (
     as_buffer,
     next_tick,
     prepend_listener,
+    require_loop,
 )
 from ._writable import construct_stream
 
@@ -120,6 +124,7 @@ class ReadableState:
         "readable",
         "_errored",
         "_default_encoding",
+        "read_scopes",
     )
 
     def __init__(
@@ -164,6 +169,8 @@ class ReadableState:
         #: ``False`` when this is the disabled side of a Duplex (``readable=False``).
         self.readable: bool | None = None
         self._errored: BaseException | None = None
+        #: The cancel scopes of the async ``_read`` calls running now (destroy cancels them).
+        self.read_scopes: set[Any] | None = None
 
     object_mode = _flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
     ended = _flag(ENDED, "``push(None)`` was called.")
@@ -368,6 +375,29 @@ def _add_chunk(stream: Any, state: ReadableState, chunk: Any, to_front: bool) ->
         if bits & NEED_READABLE:
             _emit_readable(stream, state)
     _maybe_read_more(stream, state)
+
+
+_LEADING_INT: Final = re.compile(r"\s*([+-]?\d+)")
+
+
+def _size_from(value: Any) -> int | None:
+    """A ``read(size)`` that is not an int, as Node's ``NumberParseInt(size, 10)`` reads it.
+
+    A finite float truncates, a string gives its leading integer, an index-like object its
+    index; anything else (``True``, ``nan``, ``inf``, other objects) is NaN in Node, which
+    ``read()`` takes as no size at all: None.
+    """
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        match = _LEADING_INT.match(value)
+        return int(match.group(1)) if match else None
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
 
 
 def _compute_new_high_water_mark(n: int) -> int:
@@ -692,6 +722,7 @@ class Readable(Stream):
         A ``str`` is encoded with ``encoding`` (default: the stream's default encoding)
         unless the stream decodes to that same encoding; bytes-likes become Buffers.
         """
+        require_loop("Readable.push()")
         state: ReadableState = self._readable_state
         if state.bits & OBJECT_MODE:
             return _push_object(self, state, chunk, encoding)
@@ -699,6 +730,7 @@ class Readable(Stream):
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the buffer (data read too eagerly)."""
+        require_loop("Readable.unshift()")
         return _unshift(self, self._readable_state, chunk, encoding)
 
     def _read(self, size: int) -> None:
@@ -713,15 +745,20 @@ class Readable(Stream):
 
         Returns None when that much is not buffered yet (a later ``'readable'`` says when to
         try again), or at the end. Asking for more than the high-water mark raises the mark
-        to the next power of two (at most 1 GiB), as in Node.
+        to the next power of two (at most 1 GiB), as in Node. A ``size`` that is not an int
+        is read as Node's ``parseInt`` reads it (``"2"`` is 2; ``nan`` or ``"a"`` is no size).
         """
         n = size
         if n is not None and type(n) is not int:
-            n = int(n)
+            n = _size_from(n)
         state: ReadableState = self._readable_state
         n_orig = n
         if n is not None and n > state.high_water_mark:
-            state.high_water_mark = _compute_new_high_water_mark(n)
+            mark = _compute_new_high_water_mark(n)
+            require_loop("Readable.read()")
+            state.high_water_mark = mark
+        else:
+            require_loop("Readable.read()")
         if n != 0:
             state.bits &= ~(EMITTED_READABLE | READ_UNDEFINED)
         bits = state.bits
@@ -818,6 +855,7 @@ class Readable(Stream):
     def resume(self) -> Self:
         """Switch to flowing mode: 'data' events drain the buffer (not while 'readable' is
         listened to)."""
+        require_loop("Readable.resume()")
         state: ReadableState = self._readable_state
         if not state.bits & FLOWING:
             state.bits |= HAS_FLOWING
@@ -848,6 +886,8 @@ class Readable(Stream):
         switches to paused reading, as in Node."""
         if listener is _MISSING:
             return self._decorator_through(event, self.on)
+        if event == "data" or event == "readable":
+            require_loop(f"Readable.on({event!r})")
         self._add(event, listener, False, 2)
         if event == "data" or event == "readable":
             _on_listener_added(self, event)
@@ -859,6 +899,8 @@ class Readable(Stream):
         """Add a one-time listener; like :meth:`on` for 'data' and 'readable'."""
         if listener is _MISSING:
             return self._decorator_through(event, self.once)
+        if event == "data" or event == "readable":
+            require_loop(f"Readable.once({event!r})")
         super().once(event, listener)
         if event == "data" or event == "readable":
             _on_listener_added(self, event)
@@ -900,6 +942,7 @@ class Readable(Stream):
         With several destinations the source waits until every one of them drained.
         ``dest.end()`` is called at the end unless ``end=False``. Returns ``dest``.
         """
+        require_loop("Readable.pipe()")
         src = self
         state: ReadableState = self._readable_state
         if len(state.pipes) == 1 and not state.bits & MULTI_AWAIT_DRAIN:

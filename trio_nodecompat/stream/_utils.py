@@ -12,11 +12,14 @@ Node's.
 
 from __future__ import annotations
 
+from threading import get_ident
 from typing import TYPE_CHECKING, Any, Final
 
 from .._buffer import Buffer
 from .._event_emitter import EventEmitter
-from ..errors import AbortError
+from .._internal.current_loop import current_host
+from .._loop import Loop, LoopClosedError
+from ..errors import AbortError, NoLoopError
 from ..process import next_tick
 
 if TYPE_CHECKING:
@@ -51,6 +54,7 @@ __all__ = [
     "next_tick",
     "nop",
     "prepend_listener",
+    "require_loop",
     "will_emit_close",
 ]
 
@@ -64,6 +68,26 @@ CLOSED: Final = 1 << 5
 CLOSE_EMITTED: Final = 1 << 6
 ERRORED: Final = 1 << 7
 CONSTRUCTED: Final = 1 << 8
+
+
+_HOST = current_host()
+
+
+def require_loop(what: str) -> None:
+    """Refuse a step that will schedule on the loop, before it changes any state.
+
+    Without this check the step would fail only at its first ``next_tick``, half done (a
+    chunk buffered, the flow switched on, a destroyed stream that never closes). Outside a
+    loop: :class:`NoLoopError`; after the loop's block ended: ``LoopClosedError``; from
+    another thread: the loop's ``RuntimeError``.
+    """
+    host = _HOST.get()
+    if type(host) is not Loop or host._closed or host._thread_id != get_ident():
+        if not isinstance(host, Loop):
+            raise NoLoopError(what)
+        if host._closed:
+            raise LoopClosedError(what)
+        host._check_thread(what)
 
 
 def nop(*_args: object) -> None:

@@ -49,6 +49,7 @@ from ._utils import (
     as_buffer,
     next_tick,
     nop,
+    require_loop,
 )
 
 __all__ = ["WritableState", "Writable", "WriteRequest"]
@@ -291,6 +292,7 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
             chunk = converted
         if kind is not Buffer:
             length = len(chunk)
+    require_loop("Writable.write()")  # after the chunk's checks: bad input gets Node's error
     err: BaseException | None = None
     if bits & ENDING:
         err = ERR_STREAM_WRITE_AFTER_END()
@@ -731,6 +733,7 @@ class Writable(Stream):
             ret = _do_write(self, chunk, encoding, None)
             if isinstance(ret, BaseException):
                 err = ret
+        require_loop("Writable.end()")
         # end() uncorks completely.
         if state.bits & CORKED:
             state.corked = 1
