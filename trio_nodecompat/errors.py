@@ -505,6 +505,119 @@ class InvalidCharacterError(NodeError, ValueError):
 # --------------------------------------------------------------------------------------------
 # stream (SPEC 15)
 
+__all__ += [
+    "ERR_MULTIPLE_CALLBACK",
+    "ERR_STREAM_ALREADY_FINISHED",
+    "ERR_STREAM_CANNOT_PIPE",
+    "ERR_STREAM_DESTROYED",
+    "ERR_STREAM_NULL_VALUES",
+    "ERR_STREAM_PREMATURE_CLOSE",
+    "ERR_STREAM_PUSH_AFTER_EOF",
+    "ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
+    "ERR_STREAM_WRITE_AFTER_END",
+    "StreamAbortError",
+]
+
+
+class ERR_MULTIPLE_CALLBACK(NodeError):
+    """A stream callback (``_write``'s, ``_final``'s, ``_construct``'s) was called twice."""
+
+    code = "ERR_MULTIPLE_CALLBACK"
+
+    def __init__(self) -> None:
+        super().__init__("Callback called multiple times")
+
+
+class ERR_STREAM_ALREADY_FINISHED(NodeError):
+    """``end()`` (or another call named ``method``) on a stream that already emitted 'finish'."""
+
+    code = "ERR_STREAM_ALREADY_FINISHED"
+
+    def __init__(self, method: str) -> None:
+        super().__init__(f"Cannot call {method} after a stream was finished")
+
+
+class ERR_STREAM_CANNOT_PIPE(NodeError):
+    """``pipe()`` was called on a stream that is not readable (a plain Writable)."""
+
+    code = "ERR_STREAM_CANNOT_PIPE"
+
+    def __init__(self) -> None:
+        super().__init__("Cannot pipe, not readable")
+
+
+class ERR_STREAM_DESTROYED(NodeError):
+    """``method`` (``'write'``, ``'end'``) was called on a destroyed stream."""
+
+    code = "ERR_STREAM_DESTROYED"
+
+    def __init__(self, method: str) -> None:
+        super().__init__(f"Cannot call {method} after a stream was destroyed")
+
+
+class ERR_STREAM_NULL_VALUES(NodeTypeError):
+    """``write(None)``: ``None`` (JS ``null``) is the end-of-stream marker, never a chunk."""
+
+    code = "ERR_STREAM_NULL_VALUES"
+
+    def __init__(self) -> None:
+        super().__init__("May not write null values to stream")
+
+
+class ERR_STREAM_PREMATURE_CLOSE(NodeError):
+    """A stream closed before it ended or finished."""
+
+    code = "ERR_STREAM_PREMATURE_CLOSE"
+
+    def __init__(self) -> None:
+        super().__init__("Premature close")
+
+
+class ERR_STREAM_PUSH_AFTER_EOF(NodeError):
+    """``push(chunk)`` after ``push(None)`` ended the readable side."""
+
+    code = "ERR_STREAM_PUSH_AFTER_EOF"
+
+    def __init__(self) -> None:
+        super().__init__("stream.push() after EOF")
+
+
+class ERR_STREAM_UNSHIFT_AFTER_END_EVENT(NodeError):
+    """``unshift(chunk)`` after the readable side emitted 'end'."""
+
+    code = "ERR_STREAM_UNSHIFT_AFTER_END_EVENT"
+
+    def __init__(self) -> None:
+        super().__init__("stream.unshift() after end event")
+
+
+class ERR_STREAM_WRITE_AFTER_END(NodeError):
+    """``write(chunk)`` after ``end()``."""
+
+    code = "ERR_STREAM_WRITE_AFTER_END"
+
+    def __init__(self) -> None:
+        super().__init__("write after end")
+
+
+class StreamAbortError(NodeError):
+    """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
+
+    What streams are destroyed with when their consumer stops early (an async iterator left
+    before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
+    signal's reason. Node's class is ``AbortError``; this one is named apart from the
+    ``abort`` module's DOMException so the two cannot be confused.
+    """
+
+    code = "ABORT_ERR"
+    name: ClassVar[str] = "AbortError"
+
+    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+        if isinstance(cause, BaseException):
+            self.__cause__ = cause
+
 
 # --------------------------------------------------------------------------------------------
 # crypto (SPEC 16)

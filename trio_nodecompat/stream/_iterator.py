@@ -1,0 +1,170 @@
+"""``async for chunk in readable``: Node's ``createAsyncIterator``, as a Trio-friendly object.
+
+Each step reads what is buffered; with nothing buffered it waits for ``'readable'`` or the end
+of the stream (through ``eos``). The end raises ``StopAsyncIteration``, a stream error is
+raised from the step that meets it.
+
+Leaving early destroys the stream (unless ``destroy_on_return=False``), as Node's
+``iterator.return()`` does. Python's ``async for`` tells the iterator nothing on ``break``, so
+the iterator notices it is no longer used: its listeners hold it weakly, and when the loop
+drops it (at once, by reference counting, when the ``async for`` ends) it closes itself. For a
+guaranteed point of closing, use it as an async context manager
+(``async with readable.iterator() as chunks:``) or call :meth:`ReadableIterator.aclose`. A
+cancelled step closes the iterator the same way before the cancellation propagates, so no
+listener stays behind on a stream that is not destroyed.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, Self
+
+import trio
+
+from .._internal.current_loop import find_host
+from ._destroy import aggregate_two_errors, destroyer
+from ._end_of_stream import eos
+from ._utils import AUTO_DESTROY
+
+__all__ = ["ReadableIterator"]
+
+
+class _Unset:
+    __slots__ = ()
+
+
+_UNSET: Any = _Unset()
+
+
+class _Wake:
+    """The 'readable' listener: wakes the iterator's pending step, holding it weakly."""
+
+    __slots__ = ("ref",)
+
+    def __init__(self, ref: weakref.ref[ReadableIterator]) -> None:
+        self.ref = ref
+
+    def __call__(self, *_args: Any) -> None:
+        it = self.ref()
+        if it is not None and it._waiter is not None:
+            it._waiter.set()
+
+
+class _Ended:
+    """The end-of-stream callback: records the outcome, wakes the step, then tidies up."""
+
+    __slots__ = ("ref", "stream", "wake", "cleanup")
+
+    def __init__(self, ref: weakref.ref[ReadableIterator], stream: Any, wake: _Wake) -> None:
+        self.ref = ref
+        self.stream = stream
+        self.wake = wake
+        self.cleanup: Any = None
+
+    def __call__(self, err: BaseException | None = None) -> None:
+        it = self.ref()
+        if it is not None:
+            it._error = aggregate_two_errors(it._error_or_none(), err) if err is not None else None
+            if it._waiter is not None:
+                it._waiter.set()
+        if it is None or it._finished:
+            self.release()
+
+    def release(self) -> None:
+        """Remove every listener the iterator added."""
+        if self.cleanup is not None:
+            self.cleanup()
+            self.cleanup = None
+            self.stream.remove_listener("readable", self.wake)
+
+
+class ReadableIterator:
+    """The async iterator of a :class:`Readable` (``readable.iterator()``, ``async for``)."""
+
+    def __init__(self, stream: Any, *, destroy_on_return: bool = True) -> None:
+        #: The stream being iterated.
+        self.stream = stream
+        self._destroy_on_return = destroy_on_return
+        self._error: Any = _UNSET
+        self._waiter: trio.Event | None = None
+        self._finished = False
+        ref = weakref.ref(self)
+        self._wake = _Wake(ref)
+        stream.on("readable", self._wake)
+        self._ended = _Ended(ref, stream, self._wake)
+        self._ended.cleanup = eos(stream, self._ended, writable=False)
+
+    def _error_or_none(self) -> BaseException | None:
+        error = self._error
+        return error if isinstance(error, BaseException) else None
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> Any:
+        if self._finished:
+            raise StopAsyncIteration
+        if self._waiter is not None:
+            raise trio.BusyResourceError("another task is already waiting on this stream iterator")
+        stream = self.stream
+        try:
+            while True:
+                chunk = None if stream.destroyed else stream.read()
+                if chunk is not None:
+                    await trio.lowlevel.checkpoint()
+                    return chunk
+                error = self._error
+                if error is None:
+                    self._close()
+                    raise StopAsyncIteration
+                if error is not _UNSET:
+                    self._close()
+                    raise error
+                self._waiter = trio.Event()
+                try:
+                    await self._waiter.wait()
+                finally:
+                    self._waiter = None
+        except BaseException as exc:
+            if not self._finished and not isinstance(exc, StopAsyncIteration):
+                self._close()  # cancelled while waiting: leave as a `break` would
+            raise
+
+    def _close(self) -> None:
+        """Node's ``finally``: destroy the stream, or just remove the listeners."""
+        if self._finished:
+            return
+        self._finished = True
+        stream = self.stream
+        error = self._error
+        failed = isinstance(error, BaseException)
+        if (failed or self._destroy_on_return) and (
+            error is _UNSET or stream._readable_state.bits & AUTO_DESTROY
+        ):
+            destroyer(stream, None)
+            if stream._readable_state.close_emitted:
+                self._ended.release()
+            # Otherwise the listeners go when 'close' (or the AbortError) arrives: until then
+            # the end-of-stream listener is what receives that error.
+        else:
+            self._ended.release()
+
+    async def aclose(self) -> None:
+        """Stop iterating: destroys the stream unless it was made with
+        ``destroy_on_return=False``."""
+        self._close()
+        await trio.lowlevel.checkpoint()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # Dropped before the end: the `async for` was left (break, return, an exception).
+        if not self._finished and find_host() is not None:
+            self._close()
+        elif not self._finished:
+            self._finished = True
+            self._ended.release()

@@ -1,0 +1,266 @@
+"""What every stream module shares: the nextTick hook, the state bits, chunk conversion, probes.
+
+Node keeps each stream's boolean state in one integer of bit flags (``internal/streams/utils``
+defines the bits both sides share; ``readable``/``writable`` add their own from bit 9 up), so a
+state test such as "constructed, and neither reading, ended, destroyed nor errored" is a single
+mask comparison. The Python port keeps that layout: it is what lets the per-chunk path stay a
+handful of integer operations, and it keeps the conditions line for line comparable with
+Node's.
+
+``next_tick`` is imported here once, so every stream module schedules through the same queue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from .._buffer import Buffer
+from ..process import next_tick
+
+if TYPE_CHECKING:
+    from ._readable import Readable
+
+__all__ = [
+    "AUTO_DESTROY",
+    "CLOSED",
+    "CLOSE_EMITTED",
+    "CONSTRUCTED",
+    "DESTROYED",
+    "EMIT_CLOSE",
+    "ERRORED",
+    "ERROR_EMITTED",
+    "OBJECT_MODE",
+    "as_buffer",
+    "is_closed",
+    "is_destroyed",
+    "is_finished",
+    "is_node_stream",
+    "is_readable",
+    "is_readable_errored",
+    "is_readable_finished",
+    "is_readable_node_stream",
+    "is_writable",
+    "is_writable_ended",
+    "is_writable_errored",
+    "is_writable_finished",
+    "is_writable_node_stream",
+    "next_tick",
+    "nop",
+    "will_emit_close",
+]
+
+# The bits both states share (Node's kObjectMode ... kConstructed).
+OBJECT_MODE: Final = 1 << 0
+ERROR_EMITTED: Final = 1 << 1
+AUTO_DESTROY: Final = 1 << 2
+EMIT_CLOSE: Final = 1 << 3
+DESTROYED: Final = 1 << 4
+CLOSED: Final = 1 << 5
+CLOSE_EMITTED: Final = 1 << 6
+ERRORED: Final = 1 << 7
+CONSTRUCTED: Final = 1 << 8
+
+
+def nop(*_args: object) -> None:
+    """The callback of a write that was given none (compared by identity, as Node's ``nop``)."""
+
+
+def as_buffer(chunk: object) -> Buffer | None:
+    """A bytes-like chunk as a Buffer, the way Node turns a TypedArray into one; else None.
+
+    A Buffer is kept as it is; a ``bytearray`` or writable byte ``memoryview`` is shared, not
+    copied (Node's ``_uint8ArrayToBuffer`` shares the TypedArray's memory); ``bytes`` are
+    immutable, so they are copied once into the Buffer's own store. Other buffer-protocol
+    objects (``array.array``, ...) are shared as bytes when writable, copied otherwise.
+    """
+    kind = type(chunk)
+    if kind is Buffer:
+        return chunk  # type: ignore[return-value]
+    if kind is bytes:
+        return Buffer._own(chunk)  # type: ignore[arg-type]
+    if kind is bytearray:
+        return Buffer._wrap(memoryview(chunk), chunk, 0)  # type: ignore[arg-type]
+    if isinstance(chunk, Buffer):
+        return chunk
+    if isinstance(chunk, str) or chunk is None:
+        return None
+    try:
+        view = memoryview(chunk)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+    if view.readonly or not view.c_contiguous:
+        return Buffer._own(view.tobytes())
+    if view.format != "B" or view.ndim != 1:
+        view = view.cast("B")
+    return Buffer._wrap(view, view, 0)
+
+
+# --------------------------------------------------------------------------------------------
+# Probes (Node's internal/streams/utils): what end-of-stream and destroyer ask of any stream.
+
+
+def is_readable_node_stream(obj: Any, strict: bool = False) -> bool:
+    """Has the readable interface (a Readable, or a Duplex whose readable side is enabled)."""
+    if (
+        obj is None
+        or not callable(getattr(obj, "pipe", None))
+        or not callable(getattr(obj, "on", None))
+    ):
+        return False
+    if strict and not (
+        callable(getattr(obj, "pause", None)) and callable(getattr(obj, "resume", None))
+    ):
+        return False
+    w = getattr(obj, "_writable_state", None)
+    r = getattr(obj, "_readable_state", None)
+    if w is not None and (r is None or r.readable is False):
+        return False
+    return True
+
+
+def is_writable_node_stream(obj: Any) -> bool:
+    """Has the writable interface (a Writable, or a Duplex whose writable side is enabled)."""
+    if (
+        obj is None
+        or not callable(getattr(obj, "write", None))
+        or not callable(getattr(obj, "on", None))
+    ):
+        return False
+    if getattr(obj, "_readable_state", None) is not None:
+        w = getattr(obj, "_writable_state", None)
+        if w is None or w.writable is False:
+            return False
+    return True
+
+
+def is_node_stream(obj: Any) -> bool:
+    """Looks like a Node stream (has a state, or write/pipe and on)."""
+    if obj is None:
+        return False
+    if getattr(obj, "_readable_state", None) is not None:
+        return True
+    if getattr(obj, "_writable_state", None) is not None:
+        return True
+    on = callable(getattr(obj, "on", None))
+    return on and (callable(getattr(obj, "write", None)) or callable(getattr(obj, "pipe", None)))
+
+
+def is_destroyed(stream: Any) -> bool | None:
+    """Destroyed (None when ``stream`` is not a stream)."""
+    if not is_node_stream(stream):
+        return None
+    state = getattr(stream, "_writable_state", None) or getattr(stream, "_readable_state", None)
+    return bool(
+        getattr(stream, "destroyed", False)
+        or getattr(stream, "_is_destroyed", False)
+        or (state is not None and state.bits & DESTROYED)
+    )
+
+
+def is_writable_ended(stream: Any) -> bool | None:
+    """``end()`` was called."""
+    if not is_writable_node_stream(stream):
+        return None
+    if getattr(stream, "writable_ended", None) is True:
+        return True
+    w = getattr(stream, "_writable_state", None)
+    if w is None:
+        return None
+    if w.errored is not None:
+        return False
+    return bool(w.ended)
+
+
+def is_writable_finished(stream: Any, strict: bool = True) -> bool | None:
+    """'finish' was emitted (or, not strict, everything written was flushed after end())."""
+    if not is_writable_node_stream(stream):
+        return None
+    if getattr(stream, "writable_finished", None) is True:
+        return True
+    w = getattr(stream, "_writable_state", None)
+    if w is None:
+        return None
+    if w.errored is not None:
+        return False
+    return bool(w.finished or (not strict and w.ended and w.length == 0))
+
+
+def is_readable_finished(stream: Any, strict: bool = True) -> bool | None:
+    """'end' was emitted (or, not strict, push(None) was called and the buffer is empty)."""
+    if not is_readable_node_stream(stream):
+        return None
+    r = getattr(stream, "_readable_state", None)
+    if r is None:
+        return None
+    if r.errored is not None:
+        return False
+    return bool(r.end_emitted or (not strict and r.ended and r.length == 0))
+
+
+def is_readable(stream: Any) -> bool | None:
+    """Still readable: not destroyed, and not yet ended."""
+    readable = getattr(stream, "readable", None)
+    if not isinstance(readable, bool):
+        return None
+    if is_destroyed(stream):
+        return False
+    return bool(is_readable_node_stream(stream) and readable and not is_readable_finished(stream))
+
+
+def is_writable(stream: Any) -> bool | None:
+    """Still writable: not destroyed, and not yet ended."""
+    writable = getattr(stream, "writable", None)
+    if not isinstance(writable, bool):
+        return None
+    if is_destroyed(stream):
+        return False
+    return bool(is_writable_node_stream(stream) and writable and not is_writable_ended(stream))
+
+
+def is_finished(stream: Any, *, readable: bool = True, writable: bool = True) -> bool | None:
+    """Destroyed, or neither side (of those asked about) still readable/writable."""
+    if not is_node_stream(stream):
+        return None
+    if is_destroyed(stream):
+        return True
+    if readable and is_readable(stream):
+        return False
+    if writable and is_writable(stream):
+        return False
+    return True
+
+
+def is_writable_errored(stream: Any) -> BaseException | None:
+    """The writable side's error, if any."""
+    w = getattr(stream, "_writable_state", None)
+    return None if w is None else w.errored
+
+
+def is_readable_errored(stream: Any) -> BaseException | None:
+    """The readable side's error, if any."""
+    r = getattr(stream, "_readable_state", None)
+    return None if r is None else r.errored
+
+
+def is_closed(stream: Any) -> bool | None:
+    """'close' is due or done (the destroy callback ran)."""
+    if not is_node_stream(stream):
+        return None
+    closed = getattr(stream, "closed", None)
+    return closed if isinstance(closed, bool) else None
+
+
+def will_emit_close(stream: Any) -> bool | None:
+    """The stream will emit 'close' by itself (auto-destroying, emitting close, not closed)."""
+    if not is_node_stream(stream):
+        return None
+    state = getattr(stream, "_writable_state", None) or getattr(stream, "_readable_state", None)
+    if state is None:
+        return False
+    bits = state.bits
+    return bool(bits & AUTO_DESTROY and bits & EMIT_CLOSE and not bits & CLOSED)
+
+
+def readable_of(stream: Any) -> Readable | None:
+    """``stream`` if it has a readable state, else None (a typed narrowing helper)."""
+    return stream if getattr(stream, "_readable_state", None) is not None else None
