@@ -1,7 +1,9 @@
 """The awaitable timers of ``node:timers/promises``, waiting in the calling task.
 
 Node's promise timers are backed by loop timers; in Trio a task can simply sleep, so these
-need no loop, and a Trio cancel scope around the ``await`` plays Node's ``signal``.
+need no loop. Node's ``signal`` option is ``signal=``: its abort raises
+:class:`~trio_nodecompat.errors.AbortError` (through :func:`~trio_nodecompat.abort.abort_scope`,
+whose listener goes when the wait ends); a Trio cancel scope around the ``await`` works too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from typing import Any, Generic, TypeVar, overload
 
 import trio
 
+from ._abort_scope import abort_scope, aborted_error
+from ._abort_signal import AbortSignal
+from ._internal.validators import validate_abort_signal
 from ._timers import clamp_delay
+from .errors import AbortError
 
 __all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
 
@@ -25,24 +31,55 @@ def _seconds(delay: object, stacklevel: int) -> float:
     return math.trunc(clamp_delay(delay, strict=True, stacklevel=stacklevel + 1)) / 1000
 
 
+def _check_signal(signal: object) -> AbortSignal | None:
+    """Node validates ``signal`` before the delay; an aborted one fails before any wait."""
+    if signal is None:
+        return None
+    checked: AbortSignal = validate_abort_signal(signal, "signal")
+    return checked
+
+
 @overload
-async def set_timeout(delay: float | None = None) -> None: ...
+async def set_timeout(delay: float | None = None, *, signal: AbortSignal | None = None) -> None: ...
 @overload
-async def set_timeout(delay: float | None, value: T) -> T: ...
-async def set_timeout(delay: float | None = None, value: object = None) -> object:
-    """Sleep ``delay`` milliseconds (clamped as Node does), then return ``value``."""
+async def set_timeout(delay: float | None, value: T, *, signal: AbortSignal | None = None) -> T: ...
+async def set_timeout(
+    delay: float | None = None, value: object = None, *, signal: AbortSignal | None = None
+) -> object:
+    """Sleep ``delay`` milliseconds (clamped as Node does), then return ``value``.
+
+    ``signal``: if it aborts first (or already has), :class:`~trio_nodecompat.errors.AbortError`
+    is raised with its reason as ``cause``.
+    """
     seconds = _seconds(delay, 2)
-    await trio.sleep(seconds)
+    checked = _check_signal(signal)
+    if checked is None:
+        await trio.sleep(seconds)
+        return value
+    if checked._aborted:
+        raise aborted_error(checked)
+    with abort_scope(checked):
+        await trio.sleep(seconds)
     return value
 
 
 @overload
-async def set_immediate() -> None: ...
+async def set_immediate(*, signal: AbortSignal | None = None) -> None: ...
 @overload
-async def set_immediate(value: T) -> T: ...
-async def set_immediate(value: object = None) -> object:
-    """Let every other ready task run once (a Trio checkpoint), then return ``value``."""
-    await trio.lowlevel.checkpoint()
+async def set_immediate(value: T, *, signal: AbortSignal | None = None) -> T: ...
+async def set_immediate(value: object = None, *, signal: AbortSignal | None = None) -> object:
+    """Let every other ready task run once (a Trio checkpoint), then return ``value``.
+
+    ``signal``: as for :func:`set_timeout`.
+    """
+    checked = _check_signal(signal)
+    if checked is None:
+        await trio.lowlevel.checkpoint()
+        return value
+    if checked._aborted:
+        raise aborted_error(checked)
+    with abort_scope(checked):
+        await trio.lowlevel.checkpoint()
     return value
 
 
@@ -52,11 +89,20 @@ class Interval(AsyncIterator[T], Generic[T]):
     The first value comes ``delay`` after the first ``__anext__``. Ticks are on a fixed
     schedule from there: a consumer slower than the interval gets the missed ticks at once,
     one per ``__anext__``, as Node queues them. ``aclose()`` (or leaving ``async with``)
-    ends it.
+    ends it. With ``signal``, an abort (before or during a wait) raises
+    :class:`~trio_nodecompat.errors.AbortError` from ``__anext__`` and ends the iteration.
     """
 
-    def __init__(self, delay: float | None, value: T, *, _stacklevel: int = 1) -> None:
+    def __init__(
+        self,
+        delay: float | None,
+        value: T,
+        *,
+        signal: AbortSignal | None = None,
+        _stacklevel: int = 1,
+    ) -> None:
         self._period = _seconds(delay, _stacklevel + 1)
+        self._signal = _check_signal(signal)
         self._value = value
         self._next: float | None = None
         self._closed = False
@@ -70,7 +116,19 @@ class Interval(AsyncIterator[T], Generic[T]):
             raise StopAsyncIteration
         if self._next is None:
             self._next = trio.current_time() + self._period
-        await trio.sleep_until(self._next)
+        signal = self._signal
+        if signal is None:
+            await trio.sleep_until(self._next)
+        else:
+            if signal._aborted:
+                self._closed = True
+                raise aborted_error(signal)
+            try:
+                with abort_scope(signal):
+                    await trio.sleep_until(self._next)
+            except AbortError:
+                self._closed = True
+                raise
         if self._closed:
             raise StopAsyncIteration
         self._next += self._period
@@ -94,12 +152,19 @@ class Interval(AsyncIterator[T], Generic[T]):
 
 
 @overload
-def set_interval(delay: float | None = None) -> Interval[None]: ...
+def set_interval(
+    delay: float | None = None, *, signal: AbortSignal | None = None
+) -> Interval[None]: ...
 @overload
-def set_interval(delay: float | None, value: T) -> Interval[T]: ...
-def set_interval(delay: float | None = None, value: Any = None) -> Interval[Any]:
+def set_interval(
+    delay: float | None, value: T, *, signal: AbortSignal | None = None
+) -> Interval[T]: ...
+def set_interval(
+    delay: float | None = None, value: Any = None, *, signal: AbortSignal | None = None
+) -> Interval[Any]:
     """An async iterator yielding ``value`` every ``delay`` milliseconds.
 
-    ``async for _ in set_interval(100): ...``; ``break`` (or a cancel scope) stops it.
+    ``async for _ in set_interval(100): ...``; ``break`` (or a cancel scope) stops it;
+    ``signal``'s abort ends it with :class:`~trio_nodecompat.errors.AbortError`.
     """
-    return Interval(delay, value, _stacklevel=2)
+    return Interval(delay, value, signal=signal, _stacklevel=2)

@@ -502,6 +502,46 @@ class InvalidCharacterError(NodeError, ValueError):
 # AbortController, AbortSignal, EventTarget, process (SPEC 13-14)
 
 
+class ERR_EVENT_RECURSION(NodeError):
+    """``dispatch_event`` was given an event that is being dispatched right now."""
+
+    code = "ERR_EVENT_RECURSION"
+
+    def __init__(self, type: str) -> None:
+        super().__init__(f'The event "{type}" is already being dispatched')
+
+
+class ERR_ILLEGAL_CONSTRUCTOR(NodeTypeError):
+    """A class that only the library creates (``AbortSignal``) was called directly."""
+
+    code = "ERR_ILLEGAL_CONSTRUCTOR"
+
+    def __init__(self) -> None:
+        super().__init__("Illegal constructor")
+
+
+class AbortError(NodeError):
+    """What a Node API raises when the ``AbortSignal`` it was given aborts (Node's ``AbortError``).
+
+    ``code`` is ``'ABORT_ERR'`` and ``name`` ``'AbortError'``. ``cause`` is the signal's
+    reason, whatever it is (JS ``{ cause }``); when the reason is an exception it is also the
+    Python ``__cause__``, so tracebacks show it (a non-exception reason, such as a string,
+    cannot be a ``__cause__`` and is only ``cause``). Without a cause, ``cause`` is ``None``.
+    """
+
+    code = "ABORT_ERR"
+    name: ClassVar[str] = "AbortError"
+
+    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
+        super().__init__(message)
+        self.cause = cause
+        if isinstance(cause, BaseException):
+            self.__cause__ = cause
+
+
+__all__ += ["ERR_EVENT_RECURSION", "ERR_ILLEGAL_CONSTRUCTOR", "AbortError"]
+
+
 # --------------------------------------------------------------------------------------------
 # stream (SPEC 15)
 

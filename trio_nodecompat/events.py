@@ -3,7 +3,8 @@
 Listeners run synchronously, in order, as in Node. An ``async def`` listener is scheduled on the
 current :func:`trio_nodecompat.open_loop` loop (``emit``) or awaited in a nursery of the call
 (``await emitter.emit_async(...)``). :func:`once` and :func:`on` wait for events from a Trio task
-and are cancelled by Trio cancel scopes (Node's ``signal`` option).
+and take Node's ``signal=`` (an ``AbortSignal``); Trio cancel scopes cancel them too. The module
+functions accept an :class:`~trio_nodecompat.EventTarget` wherever Node's accept one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
+from ._abort_scope import AbortListenerDisposable, add_abort_listener
 from ._event_emitter import (
     EventEmitter,
     MaxListenersExceededWarning,
@@ -19,14 +21,17 @@ from ._event_emitter import (
     error_monitor,
 )
 from ._event_emitter_async_resource import EventEmitterAsyncResource
+from ._event_target import EventTarget
 from ._events_iter import EventIterator, on, once
 from .errors import ERR_INVALID_ARG_TYPE
 
 __all__ = [
+    "AbortListenerDisposable",
     "EventEmitter",
     "EventEmitterAsyncResource",
     "EventIterator",
     "MaxListenersExceededWarning",
+    "add_abort_listener",
     "capture_rejection_symbol",
     "default_max_listeners",
     "error_monitor",
@@ -39,28 +44,45 @@ __all__ = [
 ]
 
 
-def _check_emitter(emitter: object, name: str = "emitter") -> EventEmitter:
-    if not isinstance(emitter, EventEmitter):
-        raise ERR_INVALID_ARG_TYPE(name, "EventEmitter", emitter)
+def _check_emitter(emitter: object, name: str = "emitter") -> EventEmitter | EventTarget:
+    if not isinstance(emitter, EventEmitter | EventTarget):
+        raise ERR_INVALID_ARG_TYPE(name, ["EventEmitter", "EventTarget"], emitter)
     return emitter
 
 
-def get_event_listeners(emitter: EventEmitter, event: Hashable) -> list[Any]:
-    """A copy of ``emitter``'s listeners for ``event`` (Node's ``events.getEventListeners``)."""
-    return _check_emitter(emitter).listeners(event)
+def _check_type(event: object) -> str:
+    if not isinstance(event, str):
+        raise ERR_INVALID_ARG_TYPE("type", "string", event)
+    return event
 
 
-def get_max_listeners(emitter: EventEmitter) -> float:
+def get_event_listeners(emitter: EventEmitter | EventTarget, event: Hashable) -> list[Any]:
+    """A copy of ``emitter``'s listeners for ``event`` (Node's ``events.getEventListeners``).
+
+    For an :class:`EventTarget`, the listeners as they were added (functions or
+    ``handle_event`` objects), the library's own ones included, as Node lists its own.
+    """
+    checked = _check_emitter(emitter)
+    if isinstance(checked, EventTarget):
+        records = checked._events.get(_check_type(event), ())
+        return [record.listener for record in records]
+    return checked.listeners(event)
+
+
+def get_max_listeners(emitter: EventEmitter | EventTarget) -> float:
     """``emitter``'s listener limit (Node's ``events.getMaxListeners``)."""
-    return _check_emitter(emitter).get_max_listeners()
+    checked = _check_emitter(emitter)
+    if isinstance(checked, EventTarget):
+        return checked._max_listeners
+    return checked.get_max_listeners()
 
 
-def set_max_listeners(n: float | None = None, *event_targets: EventEmitter) -> None:
+def set_max_listeners(n: float | None = None, *event_targets: EventEmitter | EventTarget) -> None:
     """Set the listener limit of each of ``event_targets``, or the default for every emitter.
 
     With no targets it sets :attr:`EventEmitter.default_max_listeners`, as Node's
-    ``events.setMaxListeners(n)`` does. ``n`` defaults to the current default. Every argument
-    is checked before anything changes.
+    ``events.setMaxListeners(n)`` does (an :class:`EventTarget` reads it when created).
+    ``n`` defaults to the current default. Every argument is checked before anything changes.
     """
     value = EventEmitter.default_max_listeners if n is None else n
     value = _check_max(value, "set_max_listeners")
@@ -68,12 +90,18 @@ def set_max_listeners(n: float | None = None, *event_targets: EventEmitter) -> N
     if not targets:
         EventEmitter.default_max_listeners = value
     for target in targets:
-        target.set_max_listeners(value)
+        if isinstance(target, EventTarget):
+            target._max_listeners = value
+        else:
+            target.set_max_listeners(value)
 
 
-def listener_count(emitter: EventEmitter, event: Hashable) -> int:
+def listener_count(emitter: EventEmitter | EventTarget, event: Hashable) -> int:
     """How many listeners ``emitter`` has for ``event`` (Node's ``events.listenerCount``)."""
-    return _check_emitter(emitter).listener_count(event)
+    checked = _check_emitter(emitter)
+    if isinstance(checked, EventTarget):
+        return len(checked._events.get(_check_type(event), ()))
+    return checked.listener_count(event)
 
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ __all__ = [
     "MIN_SAFE_INTEGER",
     "is_nan",
     "is_number",
+    "validate_abort_signal",
     "validate_boolean",
     "validate_function",
     "validate_int32",
@@ -44,6 +45,19 @@ def validate_function(value: object, name: str) -> Callable[..., Any]:
     """Return ``value`` if it is callable, else raise ``ERR_INVALID_ARG_TYPE``."""
     if not callable(value):
         raise ERR_INVALID_ARG_TYPE(name, "function", value)
+    return value
+
+
+def validate_abort_signal(value: object, name: str) -> Any:
+    """Node's ``validateAbortSignal``: an :class:`~trio_nodecompat.AbortSignal`, else
+    ``ERR_INVALID_ARG_TYPE`` ("must be an instance of AbortSignal").
+
+    Returns the signal (typed ``Any`` here: the signal class imports this module).
+    """
+    from .._abort_signal import AbortSignal
+
+    if not isinstance(value, AbortSignal):
+        raise ERR_INVALID_ARG_TYPE(name, "AbortSignal", value)
     return value
 
 
