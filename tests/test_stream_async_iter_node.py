@@ -14,7 +14,7 @@ import pytest
 import trio
 from _stream_support import MustCall, next_tick, node_case, set_immediate, settle
 
-from trio_nodecompat.errors import ERR_STREAM_PREMATURE_CLOSE, StreamAbortError
+from trio_nodecompat.errors import ABORT_ERR, ERR_STREAM_PREMATURE_CLOSE
 from trio_nodecompat.stream import Readable, Transform
 
 
@@ -288,7 +288,7 @@ async def test_no_auto_destroy_not_destroyed_at_end(must_call: MustCall) -> None
 @node_case
 async def test_no_auto_destroy_destroyed_on_break(must_call: MustCall) -> None:
     r = Readable(auto_destroy=False, read=lambda self, n: self.push("asd"))
-    r.on("error", must_call(lambda e: isinstance(e, StreamAbortError)))
+    r.on("error", must_call(lambda e: isinstance(e, ABORT_ERR)))
     async for _ in r:
         break
     assert r.destroyed is True

@@ -555,7 +555,7 @@ __all__ += [
     "ERR_STREAM_PUSH_AFTER_EOF",
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
     "ERR_STREAM_WRITE_AFTER_END",
-    "StreamAbortError",
+    "ABORT_ERR",
 ]
 
 
@@ -640,13 +640,13 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
         super().__init__("write after end")
 
 
-class StreamAbortError(NodeError):
+class ABORT_ERR(NodeError):
     """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
 
     What streams are destroyed with when their consumer stops early (an async iterator left
     before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
-    signal's reason. Node's class is ``AbortError``; this one is named apart from the
-    ``abort`` module's DOMException so the two cannot be confused.
+    signal's reason. Named after its code, as every class here is; ``name`` is Node's class
+    name.
     """
 
     code = "ABORT_ERR"

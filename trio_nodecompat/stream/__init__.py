@@ -13,24 +13,19 @@ may be ``async def`` methods without it, run as tasks of the loop.
 from __future__ import annotations
 
 from ._duplex import Duplex
-from ._iterator import ReadableIterator
 from ._legacy import Stream
-from ._readable import Readable, ReadableState
+from ._readable import Readable
 from ._state import get_default_high_water_mark, set_default_high_water_mark
 from ._transform import PassThrough, Transform
-from ._writable import Writable, WritableState, WriteRequest
+from ._writable import Writable
 
 __all__ = [
     "Duplex",
     "PassThrough",
     "Readable",
-    "ReadableIterator",
-    "ReadableState",
     "Stream",
     "Transform",
     "Writable",
-    "WritableState",
-    "WriteRequest",
     "get_default_high_water_mark",
     "set_default_high_water_mark",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ERR_MULTIPLE_CALLBACK, StreamAbortError
+from ..errors import ERR_MULTIPLE_CALLBACK, ABORT_ERR
 from ._utils import (
     AUTO_DESTROY,
     CLOSE_EMITTED,
@@ -282,7 +282,7 @@ def destroyer(stream: Any, err: BaseException | None) -> None:
     if stream is None or is_destroyed(stream):
         return
     if err is None and not is_finished(stream):
-        err = StreamAbortError()
+        err = ABORT_ERR()
     if callable(getattr(stream, "destroy", None)):
         stream.destroy(err)
     elif callable(getattr(stream, "close", None)):
