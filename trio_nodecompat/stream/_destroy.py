@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ERR_MULTIPLE_CALLBACK, ABORT_ERR
+from ..errors import ABORT_ERR, ERR_MULTIPLE_CALLBACK
 from ._utils import (
     AUTO_DESTROY,
     CLOSE_EMITTED,

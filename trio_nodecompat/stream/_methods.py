@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         WritableSendChannel,
         WritableSendStream,
     )
-    from ._writable import Writable
 
 __all__ = ["DuplexMethods", "ReadableMethods", "WritableMethods"]
 
@@ -80,9 +79,10 @@ class ReadableMethods:
         """``fn`` of each chunk, in order; up to ``concurrency`` async calls at once."""
         from ._operators import map_
 
-        return map_(
+        result: Readable = map_(
             self, fn, concurrency=concurrency, high_water_mark=high_water_mark, signal=signal
-        )  # type: ignore[no-any-return]
+        )
+        return result
 
     def filter(
         self, fn: Callable[..., Any], *, concurrency: int | None = None, signal: Any = None
@@ -90,7 +90,8 @@ class ReadableMethods:
         """The chunks for which ``fn`` (sync or async) is true, in order."""
         from ._operators import filter_
 
-        return filter_(self, fn, concurrency=concurrency, signal=signal)  # type: ignore[no-any-return]
+        result: Readable = filter_(self, fn, concurrency=concurrency, signal=signal)
+        return result
 
     async def for_each(
         self, fn: Callable[..., Any], *, concurrency: int | None = None, signal: Any = None
@@ -144,25 +145,29 @@ class ReadableMethods:
         """``fn``'s results (iterables, async iterables, streams), flattened, in order."""
         from ._operators import flat_map
 
-        return flat_map(self, fn, concurrency=concurrency, signal=signal)  # type: ignore[no-any-return]
+        result: Readable = flat_map(self, fn, concurrency=concurrency, signal=signal)
+        return result
 
     def drop(self, limit: Any, *, signal: Any = None) -> Readable:
         """Every chunk after the first ``limit``."""
         from ._operators import drop
 
-        return drop(self, limit, signal=signal)  # type: ignore[no-any-return]
+        result: Readable = drop(self, limit, signal=signal)
+        return result
 
     def take(self, limit: Any, *, signal: Any = None) -> Readable:
         """The first ``limit`` chunks; the stream is destroyed after them."""
         from ._operators import take
 
-        return take(self, limit, signal=signal)  # type: ignore[no-any-return]
+        result: Readable = take(self, limit, signal=signal)
+        return result
 
     def as_indexed_pairs(self, *, signal: Any = None) -> Readable:
         """``[index, chunk]`` pairs (deprecated in Node, kept for ports)."""
         from ._operators import as_indexed_pairs
 
-        return as_indexed_pairs(self, signal=signal)  # type: ignore[no-any-return]
+        result: Readable = as_indexed_pairs(self, signal=signal)
+        return result
 
     def compose(self, stream: Any, *, signal: Any = None) -> Duplex:
         """Node's ``readable.compose(stream)``: this Readable piped into ``stream``, as one
@@ -173,7 +178,8 @@ class ReadableMethods:
         composed = compose(self, stream)
         if signal is not None:
             add_abort_signal(signal, composed)
-        return composed  # type: ignore[no-any-return]
+        result: Duplex = composed
+        return result
 
 
 class WritableMethods:
@@ -218,13 +224,13 @@ class DuplexMethods:
     __slots__ = ()
 
     @classmethod
-    def from_(cls, body: Any, **_options: Any) -> Any:
+    def from_(cls, iterable: Any, **_options: Any) -> Any:
         """Node's ``Duplex.from(body)``: a Duplex from a stream, an iterable, an async
         generator function (reading what is written), an ``async def`` (writable only), a
         ``{'readable': r, 'writable': w}`` dict, or an awaitable."""
         from ._duplexify import duplexify
 
-        return duplexify(body)
+        return duplexify(iterable)
 
     @classmethod
     def from_stream(
