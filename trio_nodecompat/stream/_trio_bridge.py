@@ -23,6 +23,7 @@ writes into a Trio channel.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -108,11 +109,16 @@ class _Sender:
 
     def write(self, chunk: Any, _encoding: Any, callback: Callable[..., Any]) -> None:
         self.task = spawn_owned(
+            "sending a Writable's chunk", self._settle, self.send, _sendable(chunk), callback
+        )
+
+    def write_object(self, chunk: Any, _encoding: Any, callback: Callable[..., Any]) -> None:
+        self.task = spawn_owned(
             "sending a Writable's chunk", self._settle, self.send, chunk, callback
         )
 
     def writev(self, requests: Any, callback: Callable[..., Any]) -> None:
-        data = b"".join([bytes(request.chunk) for request in requests])
+        data = b"".join([_sendable(request.chunk) for request in requests])
         self.task = spawn_owned(
             "sending a Writable's chunks", self._settle, self.send, data, callback
         )
@@ -151,6 +157,15 @@ class _Sender:
     def cancel(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
+
+
+def _sendable(chunk: Any) -> Any:
+    """What ``send_all`` gets for a chunk: a Buffer's own memory (no copy), or bytes."""
+    if type(chunk) is Buffer:
+        return chunk._mem
+    if isinstance(chunk, str):
+        return chunk.encode()
+    return chunk
 
 
 class _Closer:
@@ -212,7 +227,7 @@ def writable_from_send_channel(cls: Any, channel: trio.abc.SendChannel[Any], **o
     sender = _Sender(channel.send, None)
     stream = cls(
         **{"object_mode": True, **options},
-        write=_method(sender.write),
+        write=_method(sender.write_object),
         writev=_method(sender.send_objects),
     )
     stream._final = sender.final
@@ -287,6 +302,10 @@ class _ReadSide:
         self.started = False
 
     async def next_chunk(self, max_bytes: int | None) -> Any:
+        if max_bytes is not None:
+            max_bytes = operator.index(max_bytes)  # TypeError for 1.5, as Trio's streams
+            if max_bytes < 1:
+                raise ValueError("max_bytes must be >= 1")
         if self.closed:
             raise trio.ClosedResourceError("this receive stream was closed")
         if self.conflict:
@@ -296,6 +315,8 @@ class _ReadSide:
             r = self.readable
             state = r._readable_state
             while True:
+                if self.closed:
+                    raise trio.ClosedResourceError("this receive stream was closed")
                 if state.errored is not None:
                     raise _broken(state.errored)
                 if state.length and not r.destroyed:
@@ -371,6 +392,7 @@ class _WriteSide:
     async def wait_writable(self) -> None:
         self._check()
         await self._drained()
+        await trio.lowlevel.checkpoint()
 
     async def end(self) -> None:
         self._check()
@@ -387,6 +409,13 @@ class _WriteSide:
         if not self.closed:
             self.closed = True
             self.writable.destroy()
+
+    def close_gracefully(self) -> None:
+        if not self.closed:
+            self.closed = True
+            w = self.writable
+            if not w.destroyed and not w._writable_state.ending:
+                w.end()
 
 
 def _as_bytes(chunk: Any) -> bytes:
@@ -458,9 +487,19 @@ class WritableSendStream(trio.abc.SendStream):
         await self._side.end()
 
     async def aclose(self) -> None:
-        """Destroy the Writable."""
-        self._side.close()
+        """Close gracefully, as a Trio send stream closes: ``end()`` the Writable (what it
+        buffered is still delivered; it is then destroyed by auto-destroy). A cancelled
+        ``aclose`` destroys it at once."""
+        self._side.close_gracefully()
+        await _checkpoint_or_destroy(self._side)
+
+
+async def _checkpoint_or_destroy(side: _WriteSide) -> None:
+    try:
         await trio.lowlevel.checkpoint()
+    except trio.Cancelled:
+        side.writable.destroy()
+        raise
 
 
 class WritableSendChannel(trio.abc.SendChannel[Any]):
