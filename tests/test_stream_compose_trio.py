@@ -13,7 +13,7 @@ import trio.testing
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.abort import AbortController
-from trio_nodecompat.errors import AbortError, ERR_STREAM_PREMATURE_CLOSE
+from trio_nodecompat.errors import ERR_STREAM_PREMATURE_CLOSE, AbortError
 from trio_nodecompat.stream import (
     Duplex,
     PassThrough,
