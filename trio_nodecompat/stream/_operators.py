@@ -394,11 +394,17 @@ async def to_array(stream: Any, *, signal: Any = None) -> list[Any]:
     """``readable.toArray({ signal })``: every chunk, in a list."""
     _validate_signal(signal)
     result: list[Any] = []
-    async with stream.iterator() as chunks:
-        async for value in chunks:
-            if signal is not None and signal.aborted:
-                raise _aborted_error(signal)
-            result.append(value)
+    if signal is None:
+        async with stream.iterator() as chunks:
+            async for value in chunks:
+                result.append(value)
+        return result
+    with abort_scope(signal):
+        async with stream.iterator() as chunks:
+            async for value in chunks:
+                if signal.aborted:
+                    raise _aborted_error(signal)
+                result.append(value)
     return result
 
 
@@ -469,28 +475,44 @@ async def reduce(
             controller.abort()
 
         signal.add_event_listener("abort", on_abort, once=True)
-    got_any = False
-    value = initial
     try:
-        async with stream.iterator() as chunks:
-            async for chunk in chunks:
-                got_any = True
-                if signal is not None and signal.aborted:
-                    raise AbortError()
-                if not has_initial:
-                    value = chunk
-                    has_initial = True
-                else:
-                    value = call_with_signal(reducer, value, chunk, signal=inner)
-                    if inspect.isawaitable(value):
-                        value = await value
-        if not got_any and not has_initial:
-            raise _ReduceOfEmptyStream()
+        if signal is not None:
+            # The reducer may never settle (Node's test hangs it on purpose): the signal
+            # cancels the wait, as Node's reduce rejects at the abort.
+            with abort_scope(signal):
+                return await _fold(stream, reducer, initial, has_initial, signal, inner)
+        return await _fold(stream, reducer, initial, has_initial, signal, inner)
     finally:
         if on_abort is not None:
             signal.remove_event_listener("abort", on_abort)
         if not inner.aborted:
             controller.abort()
+
+
+async def _fold(
+    stream: Any,
+    reducer: Callable[..., Any],
+    initial: Any,
+    has_initial: bool,
+    signal: Any,
+    inner: Any,
+) -> Any:
+    got_any = False
+    value = initial
+    async with stream.iterator() as chunks:
+        async for chunk in chunks:
+            got_any = True
+            if signal is not None and signal.aborted:
+                raise AbortError()
+            if not has_initial:
+                value = chunk
+                has_initial = True
+            else:
+                value = call_with_signal(reducer, value, chunk, signal=inner)
+                if inspect.isawaitable(value):
+                    value = await value
+    if not got_any and not has_initial:
+        raise _ReduceOfEmptyStream()
     return value
 
 
