@@ -29,8 +29,27 @@ nitpicky = False
 exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = "trio_nodecompat"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 doctest_global_setup = """
 import trio
 import trio_nodecompat
 """
+
+
+def _unlink_builtin_type(app: object, doctree: object) -> None:
+    """Render the builtin ``type`` of annotations (``type[BaseException]``) as plain text.
+
+    Without intersphinx there is no target for it, and Sphinx's fuzzy lookup would link it to
+    any documented attribute named ``type`` (``Event.type``, ``AsyncResource.type``), or warn
+    that there are several.
+    """
+    from sphinx.addnodes import pending_xref
+
+    for node in list(doctree.findall(pending_xref)):  # type: ignore[attr-defined]
+        if node.get("refdomain") == "py" and node.get("reftarget") == "type":
+            node.replace_self(node.children)
+
+
+def setup(app: object) -> None:
+    app.connect("doctree-read", _unlink_builtin_type)  # type: ignore[attr-defined]

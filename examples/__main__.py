@@ -7,6 +7,7 @@ status is non-zero if any example fails.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,22 @@ def example_files() -> list[Path]:
 
 
 def run_example(path: Path) -> subprocess.CompletedProcess[str]:
-    """Run one example as its own Python process and capture what it prints."""
+    """Run one example as its own Python process and capture what it prints.
+
+    The folder above ``examples/`` goes first on ``PYTHONPATH``, so a checkout's examples run
+    against that checkout's package (a copy of ``examples/`` elsewhere finds none there and
+    uses the installed one).
+    """
+    env = dict(os.environ)
+    root = str(path.resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return subprocess.run(
-        [sys.executable, str(path)], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
     )
 
 

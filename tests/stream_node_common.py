@@ -63,11 +63,3 @@ class Must:
                 )
             else:
                 assert n == c.expected, f"{c.where}: called {n} times, expected {c.expected}"
-
-
-try:
-    from trio_nodecompat.process import next_tick
-except ImportError:  # pragma: no cover - until main's process.next_tick is merged
-    from trio_nodecompat.stream._utils import next_tick
-
-__all__ += ["next_tick"]

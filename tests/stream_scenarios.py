@@ -2,10 +2,12 @@
 
 A scenario is data: a list of operations that create streams (explicit options, scripted
 ``_read``/``_write``/``_writev``/``_final``/``_construct``/``_destroy``/``_transform``/
-``_flush``) and drive them (push, unshift, read, write, end, cork, pipe, destroy, listeners
-that run further operations, operations deferred to a nextTick or a macrotask, ``settle``).
+``_flush``, a ``signal``) and drive them (push, unshift, read, write, end, cork, pipe,
+destroy, abort, listeners that run further operations, operations deferred to a nextTick or a
+macrotask, ``settle``).
 :func:`run_scenario` builds the same streams with this package's API (subclasses overriding
-Node's underscore methods, options as keyword arguments) and logs exactly what the Node
+Node's underscore methods, or the simplified constructor's ``read=``/``write=``/...; options
+as keyword arguments) and logs exactly what the Node
 interpreter logs: every event with its documented arguments, every implementation call, the
 return values of ``push``/``unshift``/``write``/``read`` and the state snapshots, in order.
 The two interpreters are kept line for line parallel; a change to one is a change to both.
@@ -25,14 +27,11 @@ from typing import Any
 import trio
 
 import trio_nodecompat
+from trio_nodecompat.abort import AbortController
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Duplex, PassThrough, Readable, Transform, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
-
-try:
-    from trio_nodecompat.process import next_tick
-except ImportError:  # pragma: no cover - until main's process.next_tick is merged
-    from trio_nodecompat.stream._utils import next_tick
 
 __all__ = ["ScenarioError", "first_difference", "run_scenario", "snap_props", "stream_kinds"]
 
@@ -137,14 +136,19 @@ def val(v: Any) -> Any:
 class Scenario:
     """One run of one scenario: its streams, its log, its pending macrotasks."""
 
-    def __init__(self, sc: dict[str, Any]) -> None:
+    def __init__(self, sc: dict[str, Any], style: str) -> None:
         self.sc = sc
+        #: How implementations are given: "subclass" (overriding _read, _write, ...) or
+        #: "options" (the simplified constructor's read=, write=, ...).
+        self.style = style
         self.log: list[Any] = []
         self.streams: dict[str, Any] = {}
         self.names: dict[int, str] = {}
         self.kinds: dict[str, str] = {}
         self.held: dict[str, list[Callable[..., Any]]] = {}
         self.listeners: dict[str, tuple[Any, str, Callable[..., None]]] = {}
+        #: AbortControllers by name (a create's "signal" names one).
+        self.controllers: dict[str, AbortController] = {}
         self.pending = 0
         self.write_no = 0
         self.depth = 0
@@ -185,6 +189,11 @@ class Scenario:
     def ev_args(self, ev: str, args: tuple[Any, ...]) -> list[Any]:
         return [self.enc(a) for a in args[: EVENT_ARGS.get(ev, 0)]]
 
+    def controller(self, name: str) -> AbortController:
+        if name not in self.controllers:
+            self.controllers[name] = AbortController()
+        return self.controllers[name]
+
     # -- time ----------------------------------------------------------------------------
 
     def later(self, mode: str, fn: Callable[[], None]) -> None:
@@ -205,7 +214,9 @@ class Scenario:
             else:
                 set_immediate(run)
 
-    def call(self, name: str, cb: Callable[..., Any], outcome: str, mode: str, label: str) -> None:
+    def finish_call(
+        self, name: str, cb: Callable[..., Any], outcome: str, mode: str, label: str
+    ) -> None:
         """Finish an implementation call with the scripted outcome."""
         if outcome == "hold":
             self.held.setdefault(name, []).append(cb)
@@ -255,7 +266,7 @@ class Scenario:
             def _write(self: Any, chunk: Any, encoding: str, callback: Any) -> None:
                 scn.log.append(["_write", name, scn.enc(chunk), encoding])
                 k = counters["write"]
-                scn.call(name, callback, outcome(), ws["mode"], f"write {k}")
+                scn.finish_call(name, callback, outcome(), ws["mode"], f"write {k}")
 
             methods["_write"] = _write
             if op.get("writev"):
@@ -263,7 +274,7 @@ class Scenario:
                 def _writev(self: Any, chunks: Any, callback: Any) -> None:
                     scn.log.append(["_writev", name, scn.enc_writev(chunks)])
                     k = counters["write"]
-                    scn.call(name, callback, outcome(), ws["mode"], f"writev {k}")
+                    scn.finish_call(name, callback, outcome(), ws["mode"], f"writev {k}")
 
                 methods["_writev"] = _writev
         final = op.get("final")
@@ -271,7 +282,7 @@ class Scenario:
 
             def _final(self: Any, callback: Any) -> None:
                 scn.log.append(["_final", name])
-                scn.call(name, callback, final["outcome"], final["mode"], "final")
+                scn.finish_call(name, callback, final["outcome"], final["mode"], "final")
 
             methods["_final"] = _final
         construct = op.get("construct")
@@ -279,7 +290,9 @@ class Scenario:
 
             def _construct(self: Any, callback: Any) -> None:
                 scn.log.append(["_construct", name])
-                scn.call(name, callback, construct["outcome"], construct["mode"], "construct")
+                scn.finish_call(
+                    name, callback, construct["outcome"], construct["mode"], "construct"
+                )
 
             methods["_construct"] = _construct
         destroy = op.get("destroy")
@@ -356,8 +369,19 @@ class Scenario:
 
                 methods["_flush"] = _flush
         base = CLASSES[kind]
-        cls = type(f"Scenario{kind}", (base,), methods) if methods else base
         kwargs = {OPTIONS[k]: v for k, v in (op.get("opts") or {}).items()}
+        if "signal" in op:
+            kwargs["signal"] = self.controller(op["signal"]).signal
+        if self.style == "options":
+            # Node's simplified construction: read=, write=, ... (bound like methods). A
+            # Readable ignores a final= option in Node; Python's keywords are strict, so the
+            # scenario's _final of a Readable (never called) is left out here.
+            if kind == "Readable":
+                methods.pop("_final", None)
+            kwargs.update({method[1:]: fn for method, fn in methods.items()})
+            cls = base
+        else:
+            cls = type(f"Scenario{kind}", (base,), methods) if methods else base
         s = cls(**kwargs)
         self.streams[name] = s
         self.names[id(s)] = name
@@ -478,6 +502,12 @@ class Scenario:
                         cb(None)
             elif kind == "snap":
                 self.snap(op["s"])
+            elif kind == "abort":
+                reason = op.get("reason")
+                if reason is None:
+                    self.controller(op["c"]).abort()
+                else:
+                    self.controller(op["c"]).abort(_Failure(reason))
             elif kind == "defer":
                 self.op_defer(op)
             elif kind == "settle":
@@ -554,9 +584,15 @@ class Scenario:
         return self.log
 
 
-async def run_scenario(sc: dict[str, Any]) -> list[Any]:
-    """Replay one scenario with this package's streams; its log, in Node's format."""
-    return await Scenario(sc).run()
+async def run_scenario(sc: dict[str, Any], style: str = "subclass") -> list[Any]:
+    """Replay one scenario with this package's streams; its log, in Node's format.
+
+    ``style`` is how the scripted implementations are given: ``"subclass"`` (a subclass
+    overriding ``_read``, ``_write``, ...) or ``"options"`` (``read=``, ``write=``, ...).
+    """
+    if style not in ("subclass", "options"):
+        raise ScenarioError(f"unknown style {style!r}")
+    return await Scenario(sc, style).run()
 
 
 def _shown(entry: Any, kinds: dict[str, str]) -> str:
@@ -586,3 +622,28 @@ def first_difference(ours: list[Any], node: list[Any], kinds: dict[str, str] | N
         extra = (ours if len(ours) > len(node) else node)[min(len(ours), len(node))]
         return f"entry {min(len(ours), len(node))}: only {longer} goes on: {json.dumps(extra)}"
     return "no difference"
+
+
+def main(argv: list[str]) -> int:
+    """Replay every scenario of an oracle file; print where each differing one parts from Node.
+
+    ``node tests/oracles/oracle_stream.mjs --explore SEED COUNT [VARIANT] > /tmp/x.json``, then
+    ``PYTHONPATH=. python tests/stream_scenarios.py /tmp/x.json`` (from the repository root)
+    hunts for differences beyond the committed fixture. Exit status 1 if any scenario differs.
+    """
+    with open(argv[1], encoding="utf-8") as f:
+        data = json.load(f)
+    differing = 0
+    for sc in data["scenarios"]:
+        ours = trio.run(run_scenario, sc)
+        if json.dumps(ours) != json.dumps(sc["log"]):
+            differing += 1
+            print(f"{sc['id']}: {first_difference(ours, sc['log'], stream_kinds(sc))}\n")
+    print(f"{differing} of {len(data['scenarios'])} scenarios differ from Node")
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv))

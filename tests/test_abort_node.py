@@ -15,8 +15,17 @@ from typing import Any
 
 import pytest
 import trio
+from trio.testing import MockClock
 
-from trio_nodecompat import AbortController, AbortSignal, DOMException, Event, events, open_loop
+from trio_nodecompat import (
+    AbortController,
+    AbortSignal,
+    DOMException,
+    Event,
+    EventTarget,
+    events,
+    open_loop,
+)
 from trio_nodecompat.errors import (
     ERR_ILLEGAL_CONSTRUCTOR,
     ERR_INVALID_ARG_TYPE,
@@ -105,7 +114,7 @@ def test_throw_if_aborted_with_a_non_exception_reason() -> None:
     assert info.value.code == "ABORT_ERR"
 
 
-async def test_timeout_aborts_with_a_timeout_error() -> None:
+async def test_timeout_aborts_with_a_timeout_error(autojump_clock: MockClock) -> None:
     async with open_loop():
         signal = AbortSignal.timeout(10)
         assert not signal.aborted
@@ -150,7 +159,9 @@ async def test_timeout_signal_with_a_listener_is_kept_until_the_listener_goes() 
         assert ref() is None
 
 
-async def test_timeout_with_a_listener_and_no_reference_still_fires() -> None:
+async def test_timeout_with_a_listener_and_no_reference_still_fires(
+    autojump_clock: MockClock,
+) -> None:
     seen: list[str] = []
     async with open_loop():
         AbortSignal.timeout(5).add_event_listener("abort", lambda e: seen.append(e.type))
@@ -164,7 +175,7 @@ def test_timeout_needs_a_loop() -> None:
         AbortSignal.timeout(10)
 
 
-async def test_timeout_validates_the_delay() -> None:
+async def test_timeout_validates_the_delay(autojump_clock: MockClock) -> None:
     async with open_loop():
         with pytest.raises(ERR_OUT_OF_RANGE, match=r">= 0 && <= 4294967295. Received -1"):
             AbortSignal.timeout(-1)
@@ -353,3 +364,16 @@ def test_abort_error() -> None:
     assert (err.message, err.cause, err.__cause__) == ("bang", cause, cause)
     err = AbortError(cause="a string")
     assert err.cause == "a string" and err.__cause__ is None
+
+
+def test_inspect_like_node() -> None:
+    from trio_nodecompat.util import inspect
+
+    controller = AbortController()
+    assert inspect(controller, depth=1) == "AbortController { signal: [AbortSignal] }"
+    assert inspect(controller, depth=None) == (
+        "AbortController { signal: AbortSignal { aborted: False } }"
+    )
+    assert inspect(controller, depth=0) == "AbortController [Object]"
+    assert inspect([[controller.signal]], depth=1) == "[ [ [AbortSignal] ] ]"
+    assert inspect({"e": EventTarget()}, depth=0) == "{ e: EventTarget }"

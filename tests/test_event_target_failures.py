@@ -132,3 +132,31 @@ async def test_async_listener_runs_on_the_loop_in_the_dispatching_frame() -> Non
         als.run("frame", target.dispatch_event, Event("foo"))
         assert seen == []
     assert seen == [("foo", "frame")]
+
+
+async def test_a_listener_failure_is_reported_from_the_next_tick_queue() -> None:
+    # Node (a CommonJS script, run from a timer): ["after dispatch", "uncaught sync", "tick",
+    # "microtask"]; the failure is thrown from process.nextTick, queued during the dispatch.
+    from trio_nodecompat.process import next_tick
+    from trio_nodecompat.timers import queue_microtask, set_timeout
+
+    log: list[str] = []
+    async with open_loop() as loop:
+        loop.on("uncaughtException", lambda err, origin: log.append(f"uncaught {err}"))
+
+        def dispatch() -> None:
+            target = EventTarget()
+            target.add_event_listener(
+                "x", lambda e: queue_microtask(lambda: log.append("microtask"))
+            )
+            target.add_event_listener("x", lambda e: raise_sync())
+            target.add_event_listener("x", lambda e: next_tick(lambda: log.append("tick")))
+            target.dispatch_event(Event("x"))
+            log.append("after dispatch")
+
+        set_timeout(dispatch, 1)
+    assert log == ["after dispatch", "uncaught sync", "tick", "microtask"]
+
+
+def raise_sync() -> None:
+    raise ValueError("sync")

@@ -14,7 +14,7 @@ import pytest
 import trio
 from _stream_support import MustCall, next_tick, node_case, set_immediate, settle
 
-from trio_nodecompat.errors import ABORT_ERR, ERR_STREAM_PREMATURE_CLOSE
+from trio_nodecompat.errors import ERR_STREAM_PREMATURE_CLOSE
 from trio_nodecompat.stream import Readable, Transform
 
 
@@ -288,7 +288,7 @@ async def test_no_auto_destroy_not_destroyed_at_end(must_call: MustCall) -> None
 @node_case
 async def test_no_auto_destroy_destroyed_on_break(must_call: MustCall) -> None:
     r = Readable(auto_destroy=False, read=lambda self, n: self.push("asd"))
-    r.on("error", must_call(lambda e: isinstance(e, ABORT_ERR)))
+    r.on("error", must_call(lambda e: _check_abort(e)))
     async for _ in r:
         break
     assert r.destroyed is True
@@ -301,6 +301,11 @@ async def test_not_destroyed_before_end(must_call: MustCall) -> None:
     async for _ in r:
         pass
     assert r.destroyed is True
+
+
+def _check_abort(err: BaseException) -> None:
+    assert getattr(err, "code", None) == "ABORT_ERR"
+    assert getattr(err, "name", None) == "AbortError"
 
 
 def _not(value: bool) -> None:
@@ -384,3 +389,42 @@ async def test_concurrent_steps_refused(must_call: MustCall) -> None:
         with pytest.raises(trio.BusyResourceError):
             await anext(it)
         r.push("a")
+
+
+# The v1 (old-style) stream blocks: Node's `Readable.prototype[Symbol.asyncIterator].call(s)`
+# is `Readable.__aiter__(s)` / `Readable.iterator(s)` here.
+
+
+@node_case
+async def test_v1_stream(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Stream
+
+    stream = Stream()
+    stream.destroy = must_call()  # type: ignore[attr-defined]
+
+    def produce() -> None:
+        stream.emit("data", "hello")
+        stream.emit("data", "world")
+        stream.emit("end")
+
+    next_tick(produce)
+    res = "".join([d async for d in Readable.__aiter__(stream)])  # type: ignore[arg-type]
+    assert res == "helloworld"
+
+
+@node_case
+async def test_v1_stream_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Stream
+
+    stream = Stream()
+    stream.close = must_call()  # type: ignore[attr-defined]
+
+    def produce() -> None:
+        stream.emit("data", 0)
+        stream.emit("data", 1)
+        stream.emit("error", Exception("asd"))
+
+    next_tick(produce)
+    it = Readable.iterator(stream)  # type: ignore[arg-type]
+    with pytest.raises(Exception, match="asd"):
+        await anext(it)

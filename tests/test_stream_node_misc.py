@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from stream_node_common import Must, next_tick
+from stream_node_common import Must
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import set_immediate, set_timeout
 
@@ -115,12 +116,6 @@ async def test_end_paused(must: Must, autojump_clock: Any) -> None:
 # test-stream-events-prepend.js -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipe() calls dest.prepend_listener itself; Node's pipe goes through its own "
-    "prependListener helper, which copes with a destination whose prependListener is not a "
-    "function",
-)
 async def test_pipe_into_writable_without_prepend_listener(must: Must) -> None:
     class W(Writable):
         def __init__(self) -> None:

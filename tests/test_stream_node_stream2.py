@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from stream_node_common import Must, next_tick
+from stream_node_common import Must
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.events import EventEmitter
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Readable, Writable
 from trio_nodecompat.timers import clear_timeout, set_immediate, set_timeout
 
@@ -669,8 +670,6 @@ async def test_pipe_error_handling(auto_destroy: bool) -> None:
         assert got_err == [err]
         assert unpiped_source == [source]
         assert unpiped_dest == [dest]
-        dest.destroy()
-        source.destroy()
 
 
 # test-stream2-pipe-error-once-listener.js ------------------------------------------------------
@@ -953,13 +952,6 @@ async def test_readable_non_empty_end(must: Must, autojump_clock: Any) -> None:
 # test-stream2-readable-wrap-destroy.js, -wrap-empty.js, -wrap-error.js, -wrap.js -------------
 
 
-#: Known gap of the stream core, kept failing until it is built.
-_NO_WRAP = pytest.mark.xfail(
-    strict=True,
-    reason="Readable.wrap (Node's adapter for pre-streams2 emitters) is not implemented",
-)
-
-
 class _OldStream(EventEmitter):
     """A pre-streams2 stream: an EventEmitter with pause/resume."""
 
@@ -970,7 +962,6 @@ class _OldStream(EventEmitter):
         pass
 
 
-@_NO_WRAP
 @pytest.mark.parametrize("event", ["destroy", "close"])
 async def test_readable_wrap_destroy(must: Must, event: str) -> None:
     async with open_loop():
@@ -979,7 +970,6 @@ async def test_readable_wrap_destroy(must: Must, event: str) -> None:
         old.emit(event)
 
 
-@_NO_WRAP
 async def test_readable_wrap_empty(must: Must) -> None:
     async with open_loop():
         old = _OldStream()
@@ -988,7 +978,6 @@ async def test_readable_wrap_empty(must: Must) -> None:
         old.emit("end")
 
 
-@_NO_WRAP
 @pytest.mark.parametrize("auto_destroy", [True, False])
 async def test_readable_wrap_error(must: Must, auto_destroy: bool) -> None:
     err = Exception()
@@ -1010,7 +999,6 @@ async def test_readable_wrap_error(must: Must, auto_destroy: bool) -> None:
 _OBJECT_CHUNKS: list[Any] = [5, "a", False, 0, "", "xyz", {"x": 4}, 7, [], 555]
 
 
-@_NO_WRAP
 @pytest.mark.parametrize(
     ("hwm", "object_mode", "kind"),
     [(100, False, "bytes100"), (10, False, "bytes10"), (1, True, "objects"), (1, True, "values")],

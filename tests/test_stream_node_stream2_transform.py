@@ -9,10 +9,11 @@ import json
 from typing import Any
 
 import pytest
-from stream_node_common import Must, next_tick
+from stream_node_common import Must
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import PassThrough, Transform
 from trio_nodecompat.timers import set_timeout
 
@@ -56,7 +57,6 @@ async def test_writable_side_consumption() -> None:
         assert tx.readable_length == 10
         assert transformed == 10
         assert [len(c.chunk) for c in tx.writable_buffer] == [5, 6, 7, 8, 9, 10]
-        tx.destroy()
 
 
 async def test_passthrough_behavior() -> None:

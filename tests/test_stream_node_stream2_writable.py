@@ -11,10 +11,11 @@ import random
 from typing import Any
 
 import pytest
-from stream_node_common import Must, next_tick
+from stream_node_common import Must
 
 from trio_nodecompat import open_loop
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.process import next_tick
 from trio_nodecompat.stream import Duplex, Writable
 from trio_nodecompat.timers import set_timeout
 

@@ -296,3 +296,71 @@ async def test_error_without_any_listener_propagates() -> None:
     with pytest.RaisesGroup(pytest.RaisesExc(ValueError, match="nobody")):
         async with open_loop():
             Writable(write=lambda self, c, e, cb: cb(ValueError("nobody"))).write(b"x")
+
+
+async def test_decoded_lengths_are_utf16_code_units() -> None:
+    async with open_loop():
+        r = Readable(read=lambda self, n: None, encoding="utf8")
+        r.push("a\U0001d11eb".encode())
+        assert r.readable_length == 4  # a, the pair (2 units), b: JS's 'a𝄞b'.length
+        assert r.read(2) == "a\ud834"  # cuts the pair, as JS's slice does
+        assert r.readable_length == 2
+        assert r.read(2) == "\udd1eb"
+        r.push(None)
+
+
+class _FakeSignal:
+    """The part of AbortSignal that ``signal=`` uses (the abort module brings the real one)."""
+
+    def __init__(self, aborted: bool = False) -> None:
+        self.aborted = aborted
+        self.reason: Any = ValueError("because") if aborted else None
+        self.listeners: list[Any] = []
+
+    def add_event_listener(self, type: str, listener: Any, *, once: bool = False) -> None:
+        assert type == "abort" and once
+        self.listeners.append(listener)
+
+    def remove_event_listener(self, type: str, listener: Any) -> None:
+        self.listeners.remove(listener)
+
+    def abort(self) -> None:
+        self.aborted = True
+        self.reason = ValueError("because")
+        for listener in list(self.listeners):
+            listener(None)
+
+
+async def test_signal_option_destroys_with_abort_error() -> None:
+    seen: list[Any] = []
+    async with open_loop():
+        signal = _FakeSignal()
+        w = Writable(signal=signal, write=lambda self, c, e, cb: cb())
+        w.on("error", lambda e: seen.append((e.code, e.name, str(e.cause))))
+        w.write("asd")
+        signal.abort()
+        assert w.destroyed
+    assert seen == [("ABORT_ERR", "AbortError", "because")]
+    assert signal.listeners == []  # removed once the stream closed
+
+    async with open_loop():
+        r = Readable(signal=_FakeSignal(aborted=True), read=lambda self, n: None)
+        assert r.destroyed
+        errors: list[Any] = []
+        r.on("error", errors.append)
+    assert [e.code for e in errors] == ["ABORT_ERR"]
+
+
+async def test_capture_rejections_destroys_the_stream() -> None:
+    seen: list[Any] = []
+    async with open_loop():
+        r = Readable(read=lambda self, n: None, capture_rejections=True, object_mode=True)
+
+        async def on_data(chunk: Any) -> None:
+            raise ValueError(f"bad {chunk}")
+
+        r.on("data", on_data)
+        r.on("error", lambda e: seen.append(str(e)))
+        r.push(1)
+    assert seen == ["bad 1"]
+    assert r.destroyed

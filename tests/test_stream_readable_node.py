@@ -611,3 +611,547 @@ def test_read_raising_mark_past_1gib() -> None:
     with pytest.raises(ERR_OUT_OF_RANGE):
         r.read(0x40000001)
     assert r.readable_high_water_mark == 64 * 1024
+
+
+# test-stream-readable-event.js
+
+
+@node_case
+def test_readable_event_cases(must_call: MustCall) -> None:
+    from trio_nodecompat.timers import set_timeout
+
+    r1 = Readable(high_water_mark=3)
+    r1._read = must_call.never("_read")  # type: ignore[method-assign]
+    r1.push(Buffer.from_("blerg"))
+
+    def later1() -> None:
+        assert not r1._readable_state.reading
+        r1.on("readable", must_call())
+
+    set_timeout(later1, 1)
+
+    r2 = Readable(high_water_mark=3)
+    r2._read = must_call()  # type: ignore[method-assign]
+    r2.push(Buffer.from_("bl"))
+
+    def later2() -> None:
+        assert r2._readable_state.reading
+        r2.on("readable", must_call())
+
+    set_timeout(later2, 1)
+
+    r3 = Readable(high_water_mark=30)
+    r3._read = must_call.never("_read")  # type: ignore[method-assign]
+    r3.push(Buffer.from_("blerg"))
+    r3.push(None)
+
+    def later3() -> None:
+        assert not r3._readable_state.reading
+        r3.on("readable", must_call())
+
+    set_timeout(later3, 1)
+
+
+@node_case
+def test_readable_event_empty_strings_trigger_reads(must_call: MustCall) -> None:
+    underlying = ["", "x", "y", "", "z"]
+    expected = [d for d in underlying if d]
+    result: list[str] = []
+    r = Readable(encoding="utf8")
+
+    def read(n: int) -> None:
+        next_tick(lambda: r.push(underlying.pop(0) if underlying else None))
+
+    r._read = read  # type: ignore[method-assign]
+
+    def on_readable() -> None:
+        data = r.read()
+        if data is not None:
+            result.append(data)
+
+    r.on("readable", on_readable)
+    r.on("end", must_call(lambda: _check(result == expected)))
+
+
+@node_case
+def test_remove_all_listeners_after_data(must_call: MustCall) -> None:
+    r = Readable(read=nothing)
+    r.on("data", nothing)
+    r.remove_all_listeners()
+    assert r.event_names() == []
+
+
+# test-stream-readable-resumeScheduled.js
+
+
+@node_case
+def test_resume_scheduled(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Writable
+
+    r = Readable(read=nothing)
+    w = Writable()
+    assert r._readable_state.resume_scheduled is False
+    r.pipe(w)
+    assert r._readable_state.resume_scheduled is True
+    next_tick(must_call(lambda: _check(r._readable_state.resume_scheduled is False)))
+
+    r2 = Readable(read=nothing)
+    assert r2._readable_state.resume_scheduled is False
+    r2.push(Buffer.from_([1, 2, 3]))
+    r2.on("data", must_call(lambda _c: _check(r2._readable_state.resume_scheduled is False)))
+    assert r2._readable_state.resume_scheduled is True
+    next_tick(must_call(lambda: _check(r2._readable_state.resume_scheduled is False)))
+
+    r3 = Readable(read=nothing)
+    assert r3._readable_state.resume_scheduled is False
+    r3.resume()
+    assert r3._readable_state.resume_scheduled is True
+    r3.on("resume", must_call(lambda: _check(r3._readable_state.resume_scheduled is False)))
+    next_tick(must_call(lambda: _check(r3._readable_state.resume_scheduled is False)))
+
+
+# test-stream-readable-didRead.js (isDisturbed/isErrored are issue 14's; the property is here)
+
+
+@pytest.mark.parametrize("case", ["read", "resume", "destroy", "destroy-error", "data", "data-off"])
+async def test_did_read(case: str) -> None:
+    @node_case
+    def body(must_call: MustCall) -> None:
+        pushes_data = case in ("data", "data-off")
+
+        def read(self: Readable, n: int) -> None:
+            if pushes_data:
+                self.push("data")
+            self.push(None)
+
+        readable = Readable(read=read)
+        assert readable.readable_did_read is False
+        data = {"destroy": -2, "destroy-error": -1}.get(case, 1 if pushes_data else 0)
+        if data == -1:
+            readable.on("error", must_call())
+            readable.on("data", must_call.never("data"))
+            readable.on("end", must_call.never("end"))
+        else:
+            readable.on("error", must_call.never("error"))
+            readable.on("end", must_call.never("end") if data == -2 else must_call())
+            readable.on("data", must_call.at_least() if data > 0 else must_call.never("data"))
+        readable.on("close", must_call())
+        if case == "read":
+            readable.read()
+        elif case == "resume":
+            readable.resume()
+        elif case == "destroy":
+            readable.destroy()
+        elif case == "destroy-error":
+            readable.destroy(Exception())
+        else:
+            readable.on("data", nothing)
+            if case == "data-off":
+                readable.off("data", nothing)
+        set_immediate(lambda: _check(readable.readable_did_read is (data > 0)))
+
+    await body()
+
+
+# test-stream-readable-readable-then-resume.js
+
+
+@node_case
+def test_readable_then_resume(must_call: MustCall) -> None:
+    first = False
+
+    def read(self: Readable, n: int) -> None:
+        nonlocal first
+        if not first:
+            self.push("hello")
+            first = True
+            return
+        self.push(None)
+
+    s = Readable(object_mode=True, high_water_mark=1, read=read)
+    listener = must_call.never("readable")
+    s.on("readable", listener)
+    s.on("end", must_call())
+    assert Readable.remove_listener is Readable.off
+    s.remove_listener("readable", listener)
+    s.resume()
+
+
+# test-stream-readable-no-unneeded-readable.js
+
+
+def _wrap_test(r: Readable, must_call: MustCall) -> None:
+    def read(self: Readable, n: int) -> None:
+        data = r.read()
+        if data:
+            wrapper.push(data)
+            return
+
+        def again() -> None:
+            more = r.read()
+            if more:
+                wrapper.push(more)
+
+        r.once("readable", again)
+
+    wrapper = Readable(read=read)
+    r.once("end", lambda: wrapper.push(None))
+    wrapper.resume()
+    wrapper.once("end", must_call())
+
+
+@node_case
+def test_no_unneeded_readable_through_passthrough(must_call: MustCall) -> None:
+    source = Readable(read=nothing)
+    source.push("foo")
+    source.push("bar")
+    source.push(None)
+    _wrap_test(source.pipe(PassThrough()), must_call)
+
+
+@node_case
+def test_no_unneeded_readable_sync_then_async(must_call: MustCall) -> None:
+    chunks = ["foo", "bar"]
+
+    def read(self: Readable, n: int) -> None:
+        if chunks:
+            self.push(chunks.pop(0))
+        else:
+            next_tick(lambda: self.push(None))
+
+    _wrap_test(Readable(read=read), must_call)
+
+
+# test-stream-readable-reading-readingMore.js
+
+
+def _reading_more_case(must_call: MustCall, readable: Readable, flowing_check: bool) -> Any:
+    state = readable._readable_state
+    assert state.reading is False
+    assert state.reading_more is False
+
+    def on_data(_data: Any) -> None:
+        if flowing_check and readable.readable_flowing:
+            assert state.reading_more is True
+        assert state.reading is (not state.ended)
+
+    readable.on("data", must_call(on_data, 2))
+
+    def on_stream_end() -> None:
+        assert state.reading_more is False
+        assert state.reading is False
+
+    readable.on("end", must_call(on_stream_end))
+    return on_stream_end
+
+
+@node_case
+def test_reading_more_paused(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    on_stream_end = _reading_more_case(must_call, readable, True)
+    expected = [True, True, False]
+
+    def on_readable() -> None:
+        assert state.reading_more is expected.pop(0)
+        assert state.ended is (not state.reading)
+        while readable.read() is not None:
+            pass
+        if not expected:
+            next_tick(must_call(on_stream_end))
+
+    readable.on("readable", must_call(on_readable, 3))
+    readable.push("pushed")
+    readable.read(6)
+    assert state.reading is True
+    assert state.reading_more is True
+    readable.unshift("unshifted")
+    readable.push(None)
+
+
+@node_case
+def test_reading_more_flowing(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    _reading_more_case(must_call, readable, True)
+    readable.push("pushed")
+    assert state.flowing is True
+    readable.pause()
+    assert state.reading is False
+    assert state.flowing is False
+    readable.resume()
+    assert state.reading is False
+    assert state.flowing is True
+    readable.unshift("unshifted")
+    readable.push(None)
+
+
+@node_case
+def test_reading_more_readable_removed(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    state = readable._readable_state
+    on_readable = must_call.never("readable")
+    readable.on("readable", on_readable)
+    _reading_more_case(must_call, readable, False)
+    readable.remove_listener("readable", on_readable)
+    readable.push("pushed")
+    assert state.flowing is False
+
+    def later() -> None:
+        readable.resume()
+        assert state.flowing is True
+        readable.pause()
+        assert state.flowing is False
+        readable.resume()
+        assert state.flowing is True
+        readable.unshift("unshifted")
+        readable.push(None)
+
+    next_tick(later)
+
+
+# test-stream-readable-unshift.js
+
+
+@node_case
+def test_unshift_string_becomes_buffer(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+
+    def on_data(chunk: Any) -> None:
+        assert isinstance(chunk, Buffer)
+        assert chunk.to_string("utf8") == "abc"
+
+    readable.on("data", must_call(on_data))
+    readable.unshift("abc")
+
+
+@node_case
+def test_unshift_goes_first(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    expected = ["front", "back"]
+    readable.on("data", must_call(lambda c: _check(c.to_string("utf8") == expected.pop(0)), 2))
+    readable.push("back")
+    readable.unshift("front")
+
+
+@node_case
+def test_unshift_with_encoding(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    string = Buffer.from_("abc").to_string("base64")
+    readable.on("data", must_call(lambda c: _check(c.to_string("base64") == string)))
+    readable.unshift(string, "base64")
+
+
+@pytest.mark.parametrize("how", ["set_encoding", "option"])
+async def test_unshift_into_decoding_stream(how: str) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        stream_encoding = "base64"
+        r = (
+            Readable(read=nothing).set_encoding(stream_encoding)
+            if how == "set_encoding"
+            else Readable(read=nothing, encoding=stream_encoding)
+        )
+        encodings = ["utf8", "binary", "hex", "base64"]
+        expected: list[tuple[str, str]] = []
+
+        def on_data(chunk: Any) -> None:
+            encoding, string = expected.pop()
+            got = chunk if isinstance(chunk, str) else chunk.to_string(encoding)
+            assert got == string
+
+        r.on("data", must_call(on_data, len(encodings)))
+        for encoding in encodings:
+            string = "abc"
+            expect = (
+                Buffer.from_(string, encoding).to_string(stream_encoding)
+                if encoding != stream_encoding
+                else string
+            )
+            expected.append((encoding, expect))
+            r.unshift(string, encoding)
+
+    await case()
+
+
+@pytest.mark.parametrize("how", ["set_encoding", "option"])
+async def test_push_then_unshift_decoding(how: str) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        r = (
+            Readable(read=nothing).set_encoding("base64")
+            if how == "set_encoding"
+            else Readable(read=nothing, encoding="base64")
+        )
+        want = Buffer.from_("abc").to_string("base64")
+        r.on("data", must_call(lambda c: _check(c == want), 2))
+        r.push("abc")
+        r.unshift("abc")
+
+    await case()
+
+
+@node_case
+def test_unshift_object_mode(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=nothing)
+    chunks: list[Any] = ["a", 1, {}, []]
+    readable.on("data", must_call(lambda c: _check(c is chunks.pop()), len(chunks)))
+    for chunk in list(chunks):
+        readable.unshift(chunk)
+
+
+@node_case
+def test_unshift_in_readable_then_data(must_call: MustCall) -> None:
+    hwm = 50
+
+    class ArrayReader(Readable):
+        def __init__(self) -> None:
+            super().__init__(high_water_mark=hwm)
+            self.items = [str(i) for i in [0] * (hwm * 2)]
+
+        def _read(self, size: int) -> None:
+            while self.items:
+                chunk = self.items.pop(0)
+                if not self.items:
+                    self.push(chunk)
+                    self.push(None)
+                    return
+                if not self.push(chunk):
+                    return
+
+    stream = ArrayReader()
+
+    def on_read() -> None:
+        while stream.read() is not None:
+            stream.remove_listener("readable", on_read)
+            stream.unshift("a")
+            stream.on("data", nothing)
+            break
+
+    stream.once("readable", must_call(on_read))
+    stream.on("end", must_call())
+
+
+# test-stream-readable-hwm-0-no-flow-data.js
+
+
+@node_case
+def test_hwm_0_no_flow_data(must_call: MustCall) -> None:
+    stream_data: list[Any] = ["a", None]
+    calls: list[str] = []
+
+    def shown(value: Any) -> str:
+        return "null" if value is None else str(value)
+
+    def read(self: Readable, n: int) -> None:
+        calls.append("_read:" + shown(stream_data[0]))
+
+        def later() -> None:
+            calls.append("push:" + shown(stream_data[0]))
+            self.push(stream_data.pop(0))
+
+        next_tick(later)
+
+    r = Readable(read=must_call(read, 2), high_water_mark=0, object_mode=True)
+    assert r.readable_flowing is None
+    r.on("readable", must_call(lambda: calls.append("readable"), 2))
+    assert r.readable_flowing is False
+    r.on("data", must_call(lambda data: calls.append("data:" + data)))
+    r.on("end", must_call(lambda: calls.append("end")))
+    assert r.readable_flowing is False
+    first = ["_read:a", "push:a", "readable"]
+
+    def step1() -> None:
+        assert calls == first
+        assert r.read() == "a"
+        assert calls == [*first, "data:a"]
+        assert r.read() is None
+
+        def step2() -> None:
+            second = [*first, "data:a", "_read:null", "push:null", "readable"]
+            assert calls == second
+            assert r.read() is None
+            assert calls == second
+            next_tick(must_call(lambda: _check(calls == [*second, "end"])))
+
+        set_immediate(must_call(step2))
+
+    set_immediate(must_call(step1))
+
+
+# test-stream-readable-object-multi-push-async.js
+
+_MAX = 42
+_BATCH = 10
+
+
+@pytest.mark.parametrize("consumer", ["readable", "data", "data-eof-with-last-batch"])
+async def test_object_multi_push_async(consumer: str) -> None:
+    from trio_nodecompat.timers import set_timeout
+
+    @node_case
+    def case(must_call: MustCall) -> None:
+        i = 0
+        eof_with_batch = consumer == "data-eof-with-last-batch"
+
+        def fetch(cb: Any) -> None:
+            nonlocal i
+            if i > _MAX and not eof_with_batch:
+                set_timeout(cb, 10, None, [])
+                return
+            batch = list(range(i, i + _BATCH))
+            i += _BATCH
+            set_timeout(cb, 10, None, batch)
+
+        def read(self: Readable, n: int) -> None:
+            def got(err: Any, data: list[int]) -> None:
+                if err:
+                    self.destroy(err)
+                    return
+                if not eof_with_batch and not data:
+                    self.push(None)
+                    return
+                for d in data:
+                    self.push(d)
+                if eof_with_batch and data[_BATCH - 1] >= _MAX:
+                    self.push(None)
+
+            fetch(got)
+
+        reads = _MAX // _BATCH + (1 if eof_with_batch else 2)
+        readable = Readable(object_mode=True, read=must_call(read, reads))
+        if consumer == "readable":
+
+            def on_readable() -> None:
+                while readable.read() is not None:
+                    pass
+
+            readable.on("readable", on_readable)
+        else:
+            readable.on("data", nothing)
+        readable.on("end", must_call(lambda: _check(i == (_MAX // _BATCH + 1) * _BATCH)))
+
+    await case()
+
+
+@node_case
+def test_object_push_eof_end_after_tick(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=must_call.never("_read"))
+    readable.on("data", must_call.never("data"))
+    readable.push(None)
+    ticked = False
+
+    def tick() -> None:
+        nonlocal ticked
+        ticked = True
+
+    next_tick(tick)
+    readable.on("end", must_call(lambda: _check(ticked)))
+
+
+@node_case
+def test_object_push_from_immediate(must_call: MustCall) -> None:
+    readable = Readable(object_mode=True, read=must_call())
+    readable.on("data", nothing)
+    readable.on("end", must_call())
+    set_immediate(lambda: (readable.push("aaa"), readable.push(None)))

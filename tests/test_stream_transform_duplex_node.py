@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from _stream_support import MustCall, next_tick, node_case, set_immediate, set_timeout
 
 from trio_nodecompat.buffer import Buffer
@@ -23,11 +24,20 @@ def check(condition: bool) -> None:
     assert condition
 
 
-# test-stream-transform-final.js and -final-sync.js (the same sequence, sync callbacks)
+# test-stream-transform-final.js and -final-sync.js (the same sequence; _final calls back
+# after a timer, or synchronously)
 
 
-@node_case
-def test_transform_final_order(must_call: MustCall) -> None:
+@pytest.mark.parametrize("final_sync", [False, True])
+async def test_transform_final_order(final_sync: bool) -> None:
+    await _final_order(final_sync)()
+
+
+def _final_order(final_sync: bool) -> Any:
+    return node_case(lambda must_call: _final_order_body(must_call, final_sync))
+
+
+def _final_order_body(must_call: MustCall, final_sync: bool) -> None:
     state = 0
 
     def bump() -> int:
@@ -48,7 +58,10 @@ def test_transform_final_order(must_call: MustCall) -> None:
             assert bump() == 11
             done()
 
-        set_timeout(later, 100)
+        if final_sync:
+            later()
+        else:
+            set_timeout(later, 100)
 
     def flush(self: Transform, done: Any) -> None:
         assert bump() == 12
@@ -285,3 +298,151 @@ async def test_duplex_disabled_sides(must_call: MustCall) -> None:
     duplex3.on("end", must_call.never("end"))
     async for chunk in duplex3:
         raise AssertionError(chunk)
+
+
+# test-stream-transform-constructor-set-methods.js (functions are bound, so identity differs)
+
+
+@node_case
+def test_transform_constructor_methods(must_call: MustCall) -> None:
+    import pytest
+
+    from trio_nodecompat.errors import ERR_METHOD_NOT_IMPLEMENTED
+
+    t = Transform()
+    with pytest.raises(ERR_METHOD_NOT_IMPLEMENTED, match=r"The _transform\(\) method"):
+        t.end(Buffer.from_("blerg"))
+    t2 = Transform(
+        transform=must_call(lambda self, chunk, _e, next_: next_()),
+        flush=must_call(lambda self, next_: next_()),
+        final=must_call(lambda self, next_: next_()),
+    )
+    t2.end(Buffer.from_("blerg"))
+    t2.resume()
+
+
+# test-stream-transform-split-highwatermark.js (64 KiB default here; Node 20's is 16 KiB)
+
+
+def test_transform_split_high_water_mark() -> None:
+    import pytest
+
+    from trio_nodecompat.errors import ERR_INVALID_ARG_VALUE
+    from trio_nodecompat.stream import Writable
+
+    default = 64 * 1024
+
+    def marks(**options: Any) -> tuple[int, int]:
+        t = Transform(**options)
+        return t._readable_state.high_water_mark, t._writable_state.high_water_mark
+
+    assert marks(readable_high_water_mark=666) == (666, default)
+    assert marks(writable_high_water_mark=777) == (default, 777)
+    assert marks(readable_high_water_mark=666, writable_high_water_mark=777) == (666, 777)
+    assert marks(high_water_mark=555, readable_high_water_mark=666) == (555, 555)
+    assert marks(high_water_mark=555, writable_high_water_mark=777) == (555, 555)
+    assert marks(
+        high_water_mark=555, readable_high_water_mark=666, writable_high_water_mark=777
+    ) == (555, 555)
+    assert marks(readable_high_water_mark=None) == (default, default)
+    assert marks(writable_high_water_mark=None) == (default, default)
+    assert marks(high_water_mark=None, readable_high_water_mark=666) == (666, default)
+    assert marks(high_water_mark=None, writable_high_water_mark=777) == (default, 777)
+    for name in ("readable_high_water_mark", "writable_high_water_mark"):
+        with pytest.raises(ERR_INVALID_ARG_VALUE, match=f"'{name}' is invalid. Received nan"):
+            Transform(**{name: float("nan")})
+    # Plain Readables and Writables have no per-side options (Node ignores them).
+    with pytest.raises(TypeError):
+        Readable(readable_high_water_mark=666)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Writable(writable_high_water_mark=777)  # type: ignore[call-arg]
+
+
+# test-stream-readable-emit-readable-short-stream.js
+
+
+def _drain_readable(stream: Readable) -> Any:
+    def on_readable() -> None:
+        while True:
+            chunk = stream.read()
+            if not chunk:
+                break
+            assert chunk.to_string() == "content"
+
+    return on_readable
+
+
+def _echo_transform(must_call: MustCall) -> Transform:
+    return Transform(
+        transform=must_call(lambda self, chunk, enc, cb: (self.push(chunk), cb())),
+        flush=must_call(lambda self, cb: cb()),
+    )
+
+
+@node_case
+def test_short_stream_piped_into_transform(must_call: MustCall) -> None:
+    r = Readable(read=must_call(lambda self, n: (self.push("content"), self.push(None))))
+    t = _echo_transform(must_call)
+    r.pipe(t)
+    t.on("readable", must_call(_drain_readable(t), 2))
+
+
+@node_case
+def test_short_stream_transform_end_with_chunk(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.end("content")
+    t.on("readable", must_call(_drain_readable(t)))
+
+
+@node_case
+def test_short_stream_transform_write_then_end(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.write("content")
+    t.end()
+    t.on("readable", must_call(_drain_readable(t)))
+
+
+@node_case
+def test_short_stream_readable_sync_pushes(must_call: MustCall) -> None:
+    t = Readable(read=nothing)
+    t.on("readable", must_call(_drain_readable(t)))
+    t.push("content")
+    t.push(None)
+
+
+@node_case
+def test_short_stream_readable_pushes_on_tick(must_call: MustCall) -> None:
+    t = Readable(read=nothing)
+    t.on("readable", must_call(_drain_readable(t), 2))
+    next_tick(lambda: (t.push("content"), t.push(None)))
+
+
+@node_case
+def test_short_stream_transform_listener_first(must_call: MustCall) -> None:
+    t = _echo_transform(must_call)
+    t.on("readable", must_call(_drain_readable(t), 2))
+    t.write("content")
+    t.end()
+
+
+# test-stream-readable-unpipe-resume.js (a 1 MiB Readable stands in for fs.createReadStream)
+
+
+@node_case
+def test_unpipe_then_resume_reaches_end(must_call: MustCall) -> None:
+    remaining = 16
+
+    def read(self: Readable, n: int) -> None:
+        nonlocal remaining
+        remaining -= 1
+        self.push(Buffer.alloc(64 * 1024) if remaining >= 0 else None)
+
+    read_stream = Readable(read=read)
+
+    def transform(self: Transform, chunk: Any, enc: Any, cb: Any) -> None:
+        read_stream.unpipe()
+        read_stream.resume()
+
+    transform_stream = Transform(transform=must_call(transform))
+    read_stream.on("end", must_call())
+    read_stream.pipe(transform_stream).resume()

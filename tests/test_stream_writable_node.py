@@ -407,3 +407,319 @@ def test_default_encoding(must_call: MustCall) -> None:
     w4.set_default_encoding("base64")
     w4.write("bar", "base64")
     w4.end()
+
+
+# test-stream-writable-constructor-set-methods.js
+
+
+@node_case
+def test_constructor_write_and_writev(must_call: MustCall) -> None:
+    from trio_nodecompat.errors import ERR_METHOD_NOT_IMPLEMENTED
+
+    blerg = Buffer.from_("blerg")
+    w = Writable()
+    with pytest.raises(ERR_METHOD_NOT_IMPLEMENTED, match=r"The _write\(\) method"):
+        w.end(blerg)
+
+    def writev(self: Writable, chunks: Any, next_: Any) -> None:
+        assert len(chunks) == 2
+        next_()
+
+    w2 = Writable(write=must_call(lambda self, c, _, n: n()), writev=must_call(writev))
+    w2.write(blerg)
+    w2.cork()
+    w2.write(blerg)
+    w2.write(blerg)
+    w2.end()
+
+
+# test-stream-writable-ended-state.js, -finished-state.js, -properties.js
+
+
+@node_case
+def test_ended_state(must_call: MustCall) -> None:
+    w = Writable()
+
+    def write(chunk: Any, enc: Any, cb: Any) -> None:
+        assert w._writable_state.ended is False
+        assert w._writable_state.writable is None
+        assert w.writable_ended is False
+        cb()
+
+    w._write = write  # type: ignore[method-assign]
+    assert w._writable_state.ended is False
+    assert w.writable is True
+    assert w.writable_ended is False
+
+    def ended(*_a: Any) -> None:
+        assert w._writable_state.ended is True
+        assert w._writable_state.writable is None
+        assert w.writable is False
+        assert w.writable_ended is True
+
+    w.end("testing ended state", must_call(ended))
+    ended()
+
+
+@node_case
+def test_finished_state(must_call: MustCall) -> None:
+    w = Writable()
+
+    def write(chunk: Any, enc: Any, cb: Any) -> None:
+        assert w._writable_state.finished is False
+        cb()
+
+    w._write = write  # type: ignore[method-assign]
+    w.on("finish", must_call(lambda: check(w._writable_state.finished is True)))
+    w.end("testing finished state", must_call(lambda *_a: check(w._writable_state.finished)))
+
+
+def test_corked_property() -> None:
+    w = Writable()
+    assert w.writable_corked == 0
+    w.uncork()
+    assert w.writable_corked == 0
+    w.cork()
+    assert w.writable_corked == 1
+    w.cork()
+    assert w.writable_corked == 2
+    w.uncork()
+    assert w.writable_corked == 1
+    w.uncork()
+    assert w.writable_corked == 0
+    w.uncork()
+    assert w.writable_corked == 0
+
+
+# test-stream-writable-end-multiple.js
+
+
+@node_case
+def test_end_multiple(must_call: MustCall) -> None:
+    from trio_nodecompat.timers import set_timeout
+
+    w = Writable()
+    w._write = lambda chunk, enc, cb: set_timeout(cb, 10)  # type: ignore[method-assign]
+    w.end("testing ended state", must_call())
+    w.end(must_call())
+
+    def on_finish() -> None:
+        ticked = False
+
+        def late(err: Any) -> None:
+            assert ticked
+            assert isinstance(err, ERR_STREAM_ALREADY_FINISHED)
+
+        w.end(must_call(late))
+        ticked = True
+
+    w.on("finish", must_call(on_finish))
+
+
+# test-stream-writable-final-async.js (an async _final that takes the callback: Node's form)
+
+
+@node_case
+def test_final_async_with_callback(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Duplex
+    from trio_nodecompat.timers import set_timeout
+
+    class Foo(Duplex):
+        def _final(self, callback: Any) -> None:
+            set_timeout(callback, 1)
+
+        def _read(self, size: int) -> None:
+            pass
+
+    foo = Foo()
+    foo._write = must_call(lambda chunk, enc, cb: cb())  # type: ignore[method-assign]
+    foo.end("test", must_call())
+    foo.on("error", must_call.never("error"))
+
+
+# test-stream-writable-final-destroy.js, -final-throw.js
+
+
+@node_case
+def test_final_then_destroy(must_call: MustCall) -> None:
+    from trio_nodecompat.timers import queue_microtask
+
+    w = Writable(write=lambda self, c, e, cb: cb(None), final=lambda self, cb: queue_microtask(cb))
+    w.end()
+    w.destroy()
+    w.on("prefinish", must_call.never("prefinish"))
+    w.on("finish", must_call.never("finish"))
+    w.on("close", must_call())
+
+
+@node_case
+def test_final_throws(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import Duplex
+
+    class Foo(Duplex):
+        def _final(self, callback: Any) -> None:
+            raise Exception("fhqwhgads")
+
+        def _read(self, size: int) -> None:
+            pass
+
+    foo = Foo()
+    foo._write = must_call(lambda chunk, enc, cb: cb())  # type: ignore[method-assign]
+    foo.end("test", must_call(lambda err: check(str(err) == "fhqwhgads")))
+    foo.on("error", must_call())
+
+
+# test-stream-writable-clear-buffer.js
+
+
+@node_case
+def test_clear_buffer_counts(must_call: MustCall) -> None:
+    class StreamWritable(Writable):
+        def __init__(self) -> None:
+            super().__init__(object_mode=True)
+
+        def _write(self, chunk: Any, encoding: Any, cb: Any) -> None:
+            set_immediate(cb)
+
+    s = StreamWritable()
+    s.cork()
+    state = s._writable_state
+    for i in range(1, 6):
+        s.write(
+            i,
+            must_call(lambda *_a: check(state.buffered_request_count == len(state.get_buffer()))),
+        )
+    s.end()
+
+
+# test-stream-writable-aborted.js, -writable.js
+
+
+@node_case
+def test_writable_aborted(must_call: MustCall) -> None:
+    w = Writable(write=nothing)
+    assert w.writable_aborted is False
+    w.destroy()
+    assert w.writable_aborted is True
+    w2 = Writable(write=nothing)
+    w2.end()
+    w2.destroy()
+    assert w2.writable_aborted is True
+
+
+@node_case
+def test_writable_property(must_call: MustCall) -> None:
+    w = Writable(write=nothing)
+    assert w.writable is True
+    w.destroy()
+    assert w.writable is False
+
+    w2 = Writable(write=must_call(lambda self, c, e, cb: cb(Exception())))
+    assert w2.writable is True
+    w2.write("asd")
+    assert w2.writable is False
+    w2.on("error", must_call())
+
+    def write3(self: Writable, c: Any, e: Any, cb: Any) -> None:
+        def later() -> None:
+            cb(Exception())
+            assert w3.writable is False
+
+        next_tick(later)
+
+    w3 = Writable(write=must_call(write3))
+    w3.write("asd")
+    w3.on("error", must_call())
+
+    w4 = Writable(write=must_call.never("write"))
+    assert w4.writable is True
+    w4.end()
+    assert w4.writable is False
+
+
+# test-stream-writable-finish-destroyed.js
+
+
+@node_case
+def test_finish_destroyed(must_call: MustCall) -> None:
+    def write(self: Writable, chunk: Any, enc: Any, cb: Any) -> None:
+        self.on("close", must_call(lambda: cb()))
+
+    w = Writable(write=must_call(write))
+    w.on("finish", must_call.never("finish"))
+    w.end("asd")
+    w.destroy()
+
+    def write2(self: Writable, chunk: Any, enc: Any, cb: Any) -> None:
+        self.on("close", must_call(lambda: (cb(), self.end())))
+
+    w2 = Writable(write=must_call(write2))
+    w2.on("finish", must_call.never("finish"))
+    w2.write("asd")
+    w2.destroy()
+
+    w3 = Writable(write=nothing)
+    w3.on("finish", must_call.never("finish"))
+    w3.end()
+    w3.destroy()
+
+
+# test-stream-writable-end-cb-uncaught.js
+
+
+async def test_end_cb_uncaught() -> None:
+    from trio_nodecompat import open_loop
+
+    err = Exception("kaboom")
+    seen: list[Any] = []
+    async with open_loop() as loop:
+        loop.on("uncaughtException", lambda e, origin: seen.append(("uncaught", e)))
+        w = Writable()
+        w._write = lambda chunk, enc, cb: cb()  # type: ignore[method-assign]
+        w._final = lambda cb: cb(err)  # type: ignore[method-assign]
+        w.write("asd")
+        w.end(lambda e: seen.append(("end", e)))
+    assert seen == [("uncaught", err), ("end", err)]  # Node 20 prints them in this order
+
+
+def nothing(*_args: Any) -> None:
+    pass
+
+
+# test-stream-writable-write-error.js (both auto_destroy settings)
+
+
+@pytest.mark.parametrize("auto_destroy", [False, True])
+async def test_write_error_matrix(auto_destroy: bool) -> None:
+    @node_case
+    def case(must_call: MustCall) -> None:
+        w = Writable(auto_destroy=auto_destroy, write=nothing)
+        w.end()
+        error_called = False
+        ticked = False
+
+        def on_callback(err: Any) -> None:
+            assert ticked
+            assert not error_called
+            assert isinstance(err, ERR_STREAM_WRITE_AFTER_END)
+
+        def on_error(err: Any) -> None:
+            nonlocal error_called
+            error_called = True
+            assert isinstance(err, ERR_STREAM_WRITE_AFTER_END)
+
+        w.write("asd", must_call(on_callback))
+        ticked = True
+        w.on("error", must_call(on_error))
+
+        Writable(auto_destroy=auto_destroy, write=nothing).destroy()
+        with pytest.raises(ERR_STREAM_NULL_VALUES):
+            Writable(auto_destroy=auto_destroy, write=nothing).write(None)
+        with pytest.raises(ERR_INVALID_ARG_TYPE):
+            Writable(auto_destroy=auto_destroy, write=nothing).write({})
+        with pytest.raises(ERR_UNKNOWN_ENCODING):
+            Writable(decode_strings=False, auto_destroy=auto_destroy, write=nothing).write(
+                "asd", "noencoding"
+            )
+
+    await case()

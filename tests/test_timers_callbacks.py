@@ -348,7 +348,11 @@ async def test_args_reach_the_callback(autojump_clock: MockClock) -> None:
 
 
 # Ported: test/parallel/test-timers-clear-null-does-not-throw-error.js and
-# test-timers-clear-object-does-not-throw-error.js, test-timers-invalid-clear.js
+# test-timers-clear-object-does-not-throw-error.js (Node v20.11.1). Newer than v20: the
+# clear_immediate(timer) / clear_timeout(immediate) cases come from test-timers-invalid-clear.js,
+# added in Node 24.0.0 by nodejs/node#57069 (semver-major). Node 20.11 itself still cancels a
+# Timeout passed to clearImmediate (it unlinks it from its timer list; checked with node v20);
+# we follow the fix: the wrong clear function ignores the handle.
 async def test_clearing_none_or_other_objects_does_nothing(autojump_clock: MockClock) -> None:
     async with open_loop():
         for clear in (clear_timeout, clear_interval, clear_immediate):

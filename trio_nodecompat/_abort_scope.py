@@ -1,4 +1,4 @@
-"""The bridges between an ``AbortSignal`` and the code that waits: ``abort_scope``, ``add_abort_listener``.
+"""Where an ``AbortSignal`` meets waiting code: ``abort_scope`` and ``add_abort_listener``.
 
 :func:`abort_scope` is the one mechanism every ``signal=`` of this package uses: a Trio cancel
 scope that the signal's ``'abort'`` event cancels, turned into Node's ``AbortError`` when it

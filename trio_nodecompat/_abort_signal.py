@@ -33,7 +33,7 @@ from contextvars import copy_context
 from typing import TYPE_CHECKING, Any, Self
 
 from ._dom_exception import DOMException
-from ._event_target import Event, EventTarget, _Listener
+from ._event_target import Event, EventTarget, _inspect_as, _Listener
 from ._internal.validators import validate_uint32
 from .errors import ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, AbortError
 
@@ -188,7 +188,7 @@ class AbortSignal(EventTarget):
 
     @classmethod
     def abort(cls, reason: object = None) -> AbortSignal:
-        """A signal that has already aborted with ``reason`` (default: an ``AbortError`` DOMException)."""
+        """A signal born aborted with ``reason`` (default: an ``AbortError`` DOMException)."""
         signal = AbortSignal._create()
         signal._aborted = True
         signal._reason = _default_reason() if reason is None else reason
@@ -308,6 +308,14 @@ class AbortSignal(EventTarget):
         if fire is not None:
             fire.held.clear()
 
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``AbortSignal { aborted: False }``."""
+        if depth is not None and depth < 0:
+            return f"[{type(self).__name__}]"
+        return _inspect_as(type(self).__name__, {"aborted": self._aborted}, depth, options, inspect)
+
     def __repr__(self) -> str:
         return f"<AbortSignal aborted={self._aborted}>"
 
@@ -323,8 +331,9 @@ def _drop_links(links: list[tuple[AbortSignal, int]]) -> None:
 
 
 def _clear_timer(timer: Timeout, thread_id: int) -> None:
-    # A weak-reference callback may run wherever the last reference died; timers are not thread-safe, and
-    # an unref'd timer that stays pending is harmless (the loop does not wait for it).
+    # A weak-reference callback may run wherever the last reference died; timers are not
+    # thread-safe, and an unref'd timer that stays pending is harmless (the loop does not
+    # wait for it).
     if threading.get_ident() == thread_id:
         timer.close()
 
@@ -382,6 +391,14 @@ class AbortController:
         has only ``None``, which means the default here.
         """
         abort_signal(self._signal, _default_reason() if reason is None else reason)
+
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``AbortController { signal: ... }``."""
+        if depth is not None and depth < 0:
+            return "[AbortController]"
+        return _inspect_as("AbortController", {"signal": self._signal}, depth, options, inspect)
 
     def __repr__(self) -> str:
         return f"<AbortController signal={self._signal!r}>"

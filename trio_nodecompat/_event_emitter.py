@@ -312,9 +312,27 @@ class _EventEmitterType(type):
         super().__setattr__(name, value)
 
 
-#: The per-instance state ``EventEmitter.__init__`` creates; a subclass that forgot to call it
-#: gets it on first use (see ``EventEmitter.__getattr__``), as Node's methods initialise lazily.
-_STATE = frozenset({"_events", "_snapshots", "_max_listeners", "_warned", "_capture"})
+class _LazyState:
+    """The per-instance state ``EventEmitter.__init__`` creates, made on first use if missing.
+
+    A subclass that forgot to call ``super().__init__()`` still works, with the class
+    defaults, as Node's methods initialise lazily. This is a non-data descriptor on the class:
+    once ``__init__`` has put the attribute in the instance's ``__dict__``, that wins and this
+    is never consulted. (A ``__getattr__`` would do the same, but on CPython a class that
+    defines one pays for it on every attribute read of every instance, and streams, hashes and
+    the loop are all EventEmitters.)
+    """
+
+    __slots__ = ("name",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        EventEmitter.__init__(obj)  # type: ignore[arg-type]
+        return obj.__dict__[self.name]
 
 
 class EventEmitter(metaclass=_EventEmitterType):
@@ -357,12 +375,11 @@ class EventEmitter(metaclass=_EventEmitterType):
         self._warned: set[Hashable] | None = None
         self._capture = capture
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when normal lookup fails, so it costs the hot path nothing.
-        if name in _STATE and "_events" not in vars(self):
-            EventEmitter.__init__(self)
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+    _events: dict[Hashable, _ListenerList] = _LazyState()  # type: ignore[assignment]
+    _snapshots: dict[Hashable, tuple[Listener, ...]] = _LazyState()  # type: ignore[assignment]
+    _max_listeners: float | None = _LazyState()  # type: ignore[assignment]
+    _warned: set[Hashable] | None = _LazyState()  # type: ignore[assignment]
+    _capture: bool = _LazyState()  # type: ignore[assignment]
 
     # ----------------------------------------------------------------------------------------
     # Adding

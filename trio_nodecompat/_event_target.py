@@ -7,17 +7,19 @@ one marks it ``removed``, so a dispatch already iterating the old snapshot skips
 listener added during a dispatch is not in that dispatch's snapshot (the DOM's rule).
 
 A listener's exception must not reach ``dispatch_event``'s caller (Node reports it on
-``process``). Here it is an uncaught exception of the current loop, delivered from the
-loop's microtask queue after the dispatch, so a loop with no ``'uncaughtException'`` listener
-fails as Node's process does. Outside every loop nobody else could receive it, so
-``dispatch_event`` raises it itself once every listener has run (several: an
-:class:`ExceptionGroup`). An async listener (one that returns an awaitable) is spawned on the
-loop and its failure is an uncaught exception too, as Node turns such a rejection into one.
+``process``). Here it is an uncaught exception of the current loop, raised from the loop's
+nextTick queue after the dispatch (Node raises it from ``process.nextTick``), so a loop with
+no ``'uncaughtException'`` listener fails as Node's process does. Outside every loop nobody
+else could receive it, so ``dispatch_event`` raises it itself once every listener has run
+(several: an :class:`ExceptionGroup`). An async listener (one that returns an awaitable) is
+spawned on the loop and its failure is an uncaught exception too, as Node turns such a
+rejection into one.
 """
 
 from __future__ import annotations
 
 import inspect
+import threading
 import time
 import types
 import warnings
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self
 
 from ._event_emitter import EventEmitter, MaxListenersExceededWarning
 from ._internal.current_loop import find_host
+from ._loop import Loop
 from .errors import ERR_EVENT_RECURSION, ERR_INVALID_ARG_TYPE, NoLoopError
 
 if TYPE_CHECKING:
@@ -53,7 +56,7 @@ EventListener = Callable[["Event"], object] | _HandleEvent
 
 
 class AddEventListenerArgumentTypeWarning(RuntimeWarning):
-    """``add_event_listener`` was given ``None`` as the listener, which does nothing (as in Node)."""
+    """``add_event_listener`` was given ``None`` as the listener: nothing is added (as in Node)."""
 
     name = "AddEventListenerArgumentTypeWarning"
 
@@ -180,7 +183,7 @@ class Event:
 
     @property
     def time_stamp(self) -> float:
-        """When it was created, in milliseconds since the process started (``performance.now()``)."""
+        """Its creation time in ms since the process started (``performance.now()``)."""
         return self._time_stamp
 
     @property
@@ -215,6 +218,18 @@ class Event:
         self._type = type
         self._bubbles = bool(bubbles)
         self._cancelable = bool(cancelable)
+
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: Node's fields, in Python's names."""
+        fields = {
+            "type": self._type,
+            "default_prevented": self.default_prevented,
+            "cancelable": self._cancelable,
+            "time_stamp": self._time_stamp,
+        }
+        return _inspect_as(type(self).__name__, fields, depth, options, inspect)
 
     def __repr__(self) -> str:
         return (
@@ -289,11 +304,32 @@ class _Listener:
         self.abort_hook: _Listener | None = None
 
     def same(self, listener: object, capture: bool) -> bool:
-        """Node's identity rule; a bound method matches an equal one (Python makes a new one each time)."""
+        """Node's identity rule; a bound method matches an equal one (Python makes new ones)."""
         mine = self.listener
         if mine is listener:
             return self.capture == capture
         return type(mine) is types.MethodType and mine == listener and self.capture == capture
+
+
+def _inspect_as(
+    name: str,
+    fields: dict[str, object],
+    depth: float | None,
+    options: dict[str, Any],
+    inspect: Callable[..., str],
+) -> str:
+    """``util.inspect`` of a web object as Node shows it: ``Name { field: value }``.
+
+    Node inspects the fields one level shallower than the object; fields that are all
+    primitives are always shown, as Node shows them whenever the object itself is.
+    """
+    if depth is not None and depth < 0:
+        return name
+    inner_depth = None if depth is None else depth - 1
+    if inner_depth is not None and inner_depth < 0:
+        if all(v is None or isinstance(v, str | int | float) for v in fields.values()):
+            inner_depth = 0
+    return f"{name} {inspect(fields, {**options, 'depth': inner_depth})}"
 
 
 def _check_type(value: object) -> str:
@@ -451,7 +487,7 @@ class EventTarget:
     def remove_event_listener(
         self, type: str, listener: EventListener | None, *, capture: bool = False
     ) -> None:
-        """Remove ``listener`` added for ``type`` with this ``capture``; anything else is a no-op."""
+        """Remove ``listener`` added for ``type`` with this ``capture``; else do nothing."""
         _check_type(type)
         if listener is None or not _is_listener(listener):
             return
@@ -518,7 +554,7 @@ class EventTarget:
         return not (event._cancelable and event._canceled)
 
     def _dispatch_collecting(self, event: Event, errors: list[BaseException]) -> None:
-        """Dispatch ``event`` (not in flight), adding what has no loop to report it to ``errors``."""
+        """Dispatch ``event`` (not in flight); failures no loop can take go to ``errors``."""
         event._target = self
         records = self._events.get(event._type)
         if records is None:
@@ -558,6 +594,12 @@ class EventTarget:
             event._dispatching = False
         return errors
 
+    def nodejs_util_inspect_custom(
+        self, depth: float | None, options: dict[str, Any], inspect: Callable[..., str]
+    ) -> str:
+        """What :func:`trio_nodecompat.util.inspect` shows: ``EventTarget {}``, as Node."""
+        return _inspect_as(type(self).__name__, {}, depth, options, inspect)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
@@ -583,11 +625,18 @@ def _call(record: _Listener, callback: Callable[[Event], object] | None, event: 
 
 
 def _report(exc: BaseException, errors: list[BaseException] | None) -> list[BaseException] | None:
-    """Hand a listener's exception to the loop as uncaught, or keep it for the caller."""
+    """Hand a listener's exception to the loop as uncaught, or keep it for the caller.
+
+    Node throws it again from ``process.nextTick``; so does this, on the loop's nextTick queue
+    (from another thread, where that queue cannot be reached, its microtask queue).
+    """
     host = find_host()
     if host is not None:
         try:
-            host.call_soon(_rethrow, exc)
+            if type(host) is Loop and threading.get_ident() == host._thread_id:
+                host._queue_tick(_rethrow, (exc,))
+            else:
+                host.call_soon(_rethrow, exc)
             return errors
         except RuntimeError:  # the loop has closed: nobody else can take it
             pass

@@ -255,21 +255,29 @@ class EventIterator:
 
     async def __anext__(self) -> list[Any]:
         checkpointed = False
-        while True:
-            if self._queue or self._error is not None or self._finished:
-                if not checkpointed:
-                    # Every call is a checkpoint; a cancel here loses no queued event.
-                    await trio.lowlevel.checkpoint()
-                    checkpointed = True
-                    continue
-                if self._queue:
-                    return self._queue.popleft()
-                if self._error is not None:
-                    err, self._error = self._error, None
-                    raise err
-                raise StopAsyncIteration
-            await self._lot.park()
-            checkpointed = True
+        try:
+            while True:
+                if self._queue or self._error is not None or self._finished:
+                    if not checkpointed:
+                        # Every call is a checkpoint; a cancel here loses no queued event.
+                        await trio.lowlevel.checkpoint()
+                        checkpointed = True
+                        continue
+                    if self._queue:
+                        return self._queue.popleft()
+                    if self._error is not None:
+                        err, self._error = self._error, None
+                        raise err
+                    raise StopAsyncIteration
+                await self._lot.park()
+                checkpointed = True
+        except BaseException:
+            # The traceback of a cancelled wait keeps this frame, and Trio's Cancelled sits in
+            # a reference cycle until the garbage collector runs: without this, an iterator
+            # abandoned by its cancelled ``async for`` (and so its listeners) would live until
+            # then. The caller that still holds the iterator can go on iterating.
+            del self
+            raise
 
     async def aclose(self) -> None:
         """Stop listening: queued events are dropped and waiting tasks see the end."""

@@ -11,17 +11,19 @@ from __future__ import annotations
 import math
 from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, overload
 
 import trio
 
+from . import _timers
 from ._abort_scope import abort_scope, aborted_error
 from ._abort_signal import AbortSignal
 from ._internal.validators import validate_abort_signal
 from ._timers import clamp_delay
 from .errors import AbortError
+from .util._promisify import CUSTOM_PROMISIFY
 
-__all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
+__all__ = ["Interval", "Scheduler", "scheduler", "set_immediate", "set_interval", "set_timeout"]
 
 T = TypeVar("T")
 
@@ -168,3 +170,39 @@ def set_interval(
     ``signal``'s abort ends it with :class:`~trio_nodecompat.errors.AbortError`.
     """
     return Interval(delay, value, signal=signal, _stacklevel=2)
+
+
+class Scheduler:
+    """Node's ``timers/promises`` ``scheduler`` (the Scheduling API; a global in Workers).
+
+    ``await scheduler.wait(delay)`` is :func:`set_timeout` without a value and
+    ``await scheduler.yield_()`` (``yield`` is a Python keyword) is :func:`set_immediate`:
+    both wait in the calling task, and a Trio cancel scope plays the ``signal`` option.
+    """
+
+    __slots__ = ()
+
+    async def wait(self, delay: float | None = None, *, signal: AbortSignal | None = None) -> None:
+        """Sleep ``delay`` milliseconds, clamped as :func:`set_timeout` clamps it.
+
+        ``signal``'s abort ends the wait with :class:`~trio_nodecompat.errors.AbortError`.
+        """
+        await set_timeout(delay, signal=signal)
+
+    async def yield_(self) -> None:
+        """Let every other ready task run once (a Trio checkpoint), as ``scheduler.yield()``."""
+        await trio.lowlevel.checkpoint()
+
+    def __repr__(self) -> str:
+        return "<Scheduler>"
+
+
+#: The one :class:`Scheduler`, as Node's ``require('timers/promises').scheduler``.
+scheduler: Final = Scheduler()
+
+
+# Node's setTimeout and setImmediate carry ``util.promisify.custom`` pointing at their
+# ``timers/promises`` forms, so ``promisify(set_timeout)`` is :func:`set_timeout` above (not a
+# wrapper that would pass a callback as the delay). setInterval has none, as in Node.
+setattr(_timers.set_timeout, CUSTOM_PROMISIFY, set_timeout)
+setattr(_timers.set_immediate, CUSTOM_PROMISIFY, set_immediate)

@@ -555,7 +555,6 @@ __all__ += [
     "ERR_STREAM_PUSH_AFTER_EOF",
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
     "ERR_STREAM_WRITE_AFTER_END",
-    "ABORT_ERR",
 ]
 
 
@@ -640,31 +639,16 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
         super().__init__("write after end")
 
 
-class ABORT_ERR(NodeError):
-    """Node's internal ``AbortError`` (code ``ABORT_ERR``, name ``'AbortError'``).
-
-    What streams are destroyed with when their consumer stops early (an async iterator left
-    before the end) or their ``signal`` aborts; ``__cause__`` (and ``cause``) hold the
-    signal's reason. Named after its code, as every class here is; ``name`` is Node's class
-    name.
-    """
-
-    code = "ABORT_ERR"
-    name: ClassVar[str] = "AbortError"
-
-    def __init__(self, message: str = "The operation was aborted", *, cause: object = None) -> None:
-        super().__init__(message)
-        self.cause = cause
-        if isinstance(cause, BaseException):
-            self.__cause__ = cause
-
-
 # --------------------------------------------------------------------------------------------
 # crypto (SPEC 16)
 
 
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)
+#
+# No codes of its own: Node's module raises only ERR_INVALID_ARG_TYPE (a bad channel name, a
+# subscriber or callback that is not a function, a bad nameOrChannels); ours also raises
+# ERR_INVALID_ARG_VALUE for a handler mapping with an unknown or doubled key.
 
 
 def _catch_all_codes() -> dict[str, type[NodeError]]:

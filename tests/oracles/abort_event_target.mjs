@@ -11,6 +11,8 @@
 //   left out: there trio_nodecompat follows the DOM rule where Node 20 does not (see the docs).
 // - abort_order: the order of 'abort' listeners across AbortSignal.any composites, onabort and
 //   events.addAbortListener.
+// - any_graphs: seeded random graphs of controllers and AbortSignal.any composites, aborted in a
+//   random order; the log of 'abort' listeners and every signal's final state.
 // - errors: code, name and message of the bad-input cases the Python tests replay.
 import { addAbortListener } from 'node:events';
 
@@ -145,6 +147,54 @@ out.dispatch = scenarios.map((s) => ({ ...s, results: play(s) }));
   a.addEventListener('abort', () => log.push(`a sees b.aborted=${b.aborted}`));
   c.abort('r');
   out.abort_order = { log, reasons: [a.reason, b.reason] };
+}
+
+// AbortSignal.any graphs ----------------------------------------------------------------------
+// Seeded random graphs: controllers, composites of earlier signals (controllers' or composites'),
+// some born aborted; one 'abort' listener per signal logging its name and reason; then the
+// controllers abort in a random order. Records the log and every signal's final state.
+function randomGraph(i) {
+  const nc = 1 + rand(4);
+  const nodes = [];
+  for (let j = 0; j < nc; j++) nodes.push({ name: `c${j}`, kind: 'controller' });
+  const nany = 1 + rand(5);
+  for (let j = 0; j < nany; j++) {
+    const k = rand(4);
+    const sources = [];
+    for (let m = 0; m < k; m++) sources.push(rand(nodes.length));
+    nodes.push({ name: `a${j}`, kind: 'any', sources });
+  }
+  const preAborted = rand(5) === 0 ? rand(nc) : -1;
+  const order = [];
+  for (let j = 0; j < nc; j++) if (rand(3) !== 0) order.push(j);
+  return { name: `graph-${i}`, nodes, pre_aborted: preAborted, aborts: order };
+}
+
+function playGraph(g) {
+  const log = [];
+  const controllers = [];
+  const signals = [];
+  g.nodes.forEach((node, idx) => {
+    if (node.kind === 'controller') {
+      const c = new AbortController();
+      controllers.push(c);
+      signals.push(c.signal);
+      if (idx === g.pre_aborted) c.abort(`pre ${node.name}`);
+    } else {
+      signals.push(AbortSignal.any(node.sources.map((k) => signals[k])));
+    }
+  });
+  g.nodes.forEach((node, idx) => {
+    signals[idx].addEventListener('abort', () => log.push(`${node.name}:${signals[idx].reason}`));
+  });
+  for (const j of g.aborts) controllers[j].abort(`r${j}`);
+  return { log, state: signals.map((s) => [s.aborted, s.reason === undefined ? null : String(s.reason)]) };
+}
+
+out.any_graphs = [];
+for (let i = 0; i < 120; i++) {
+  const g = randomGraph(i);
+  out.any_graphs.push({ ...g, result: playGraph(g) });
 }
 
 // Errors -------------------------------------------------------------------------------------

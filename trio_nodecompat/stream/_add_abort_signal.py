@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ABORT_ERR
 from ._end_of_stream import eos
+from ._utils import AbortError
 
 __all__ = ["add_abort_signal_no_validate"]
 
@@ -19,7 +19,7 @@ def add_abort_signal_no_validate(signal: Any, stream: Any) -> Any:
     """
 
     def on_abort(*_args: Any) -> None:
-        stream.destroy(ABORT_ERR(cause=getattr(signal, "reason", None)))
+        stream.destroy(AbortError(cause=getattr(signal, "reason", None)))
 
     if getattr(signal, "aborted", False):
         on_abort()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ABORT_ERR, ERR_MULTIPLE_CALLBACK
+from ..errors import ERR_MULTIPLE_CALLBACK
 from ._utils import (
     AUTO_DESTROY,
     CLOSE_EMITTED,
@@ -21,6 +21,7 @@ from ._utils import (
     EMIT_CLOSE,
     ERROR_EMITTED,
     ERRORED,
+    AbortError,
     is_destroyed,
     is_finished,
     next_tick,
@@ -282,7 +283,7 @@ def destroyer(stream: Any, err: BaseException | None) -> None:
     if stream is None or is_destroyed(stream):
         return
     if err is None and not is_finished(stream):
-        err = ABORT_ERR()
+        err = AbortError()
     if callable(getattr(stream, "destroy", None)):
         stream.destroy(err)
     elif callable(getattr(stream, "close", None)):

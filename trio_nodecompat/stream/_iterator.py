@@ -78,11 +78,29 @@ class _Ended:
             self.stream.remove_listener("readable", self.wake)
 
 
+def _wrap_old_style(source: Any) -> Any:
+    """An object-mode Readable over an old-style ``'data'``/``'end'`` emitter (Node's
+    ``Readable.wrap(src, { objectMode: true })``); destroying it destroys the source."""
+    from ._readable import Readable
+
+    def destroy(self: Any, err: BaseException | None, callback: Any) -> None:
+        destroyer(source, err)
+        callback(err)
+
+    object_mode = getattr(source, "readable_object_mode", None)
+    if object_mode is None:
+        object_mode = getattr(source, "object_mode", True)
+    return Readable(object_mode=bool(object_mode), destroy=destroy).wrap(source)
+
+
 class ReadableIterator:
     """The async iterator of a :class:`Readable` (``readable.iterator()``, ``async for``)."""
 
     def __init__(self, stream: Any, *, destroy_on_return: bool = True) -> None:
-        #: The stream being iterated.
+        if not callable(getattr(stream, "read", None)):
+            stream = _wrap_old_style(stream)
+        #: The stream being iterated (an old-style emitter is wrapped in an object-mode
+        #: Readable first, as Node does).
         self.stream = stream
         self._destroy_on_return = destroy_on_return
         self._error: Any = _UNSET

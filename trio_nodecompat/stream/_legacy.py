@@ -11,6 +11,7 @@ from typing import Any
 
 from .._event_emitter import EventEmitter
 from ._async_methods import adapt_class
+from ._utils import listener_count, prepend_listener
 
 __all__ = ["Stream"]
 
@@ -58,7 +59,7 @@ class Stream(EventEmitter):
         def on_error_of(emitter: Any) -> Any:
             def onerror(er: BaseException) -> None:
                 cleanup()
-                if emitter.listener_count("error") == 0:
+                if listener_count(emitter, "error") == 0:
                     emitter.emit("error", er)
 
             return onerror
@@ -82,8 +83,8 @@ class Stream(EventEmitter):
         if end:
             source.on("end", onend)
             source.on("close", onclose)
-        source.prepend_listener("error", source_onerror)
-        dest.prepend_listener("error", dest_onerror)
+        prepend_listener(source, "error", source_onerror)
+        prepend_listener(dest, "error", dest_onerror)
         source.on("end", cleanup)
         source.on("close", cleanup)
         dest.on("close", cleanup)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 
 from .._buffer import Buffer
 from .._event_emitter import _MISSING
-from .._internal.encodings import is_encoding
+from .._internal.encodings import is_encoding, js_length
 from .._string_decoder import StringDecoder
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
@@ -46,6 +46,7 @@ from ._utils import (
     OBJECT_MODE,
     as_buffer,
     next_tick,
+    prepend_listener,
 )
 from ._writable import construct_stream
 
@@ -70,8 +71,20 @@ FLOWING: Final = 1 << 24
 HAS_PAUSED: Final = 1 << 25
 PAUSED: Final = 1 << 26
 DATA_LISTENING: Final = 1 << 27
+#: The last read() handed out JS's ``undefined`` (see ``_UNDEFINED``): the flow goes on.
+READ_UNDEFINED: Final = 1 << 28
 
 _CHUNK_TYPES: Final = ["string", "Buffer", "TypedArray", "DataView"]
+
+
+class _Undefined:
+    __slots__ = ()
+
+
+#: What Node's ``fromList`` returns when the length says an object is buffered but none is
+#: (``set_encoding`` on an object-mode stream counts decoded characters): JS's ``undefined``,
+#: which is not ``null``, so Node counts it as data. ``read()`` hands it out as ``None``.
+_UNDEFINED: Any = _Undefined()
 #: read(n) never raises the high-water mark past 1 GiB.
 _MAX_HWM: Final = 0x40000000
 
@@ -241,13 +254,16 @@ def _push(stream: Any, state: ReadableState, chunk: Any, encoding: str | None) -
         _on_eof_chunk(stream, state)
         return False
     kind = type(chunk)
+    # ``len(buffer._mem)``, not ``len(buffer)``: the per-chunk path skips Buffer.__len__.
     if kind is Buffer:
         encoding = ""
+        size = len(chunk._mem)
     elif kind is str:
         encoding = encoding or state._default_encoding
         if state.encoding != encoding:
             chunk = Buffer.from_(chunk, encoding)
             encoding = ""
+        size = len(chunk)
     else:
         converted = as_buffer(chunk)
         if converted is None:
@@ -257,7 +273,8 @@ def _push(stream: Any, state: ReadableState, chunk: Any, encoding: str | None) -
             return False
         chunk = converted
         encoding = ""
-    if not len(chunk):
+        size = len(chunk)
+    if not size:
         state.bits &= ~READING
         _maybe_read_more(stream, state)
         return _can_push_more(state)
@@ -339,7 +356,12 @@ def _add_chunk(stream: Any, state: ReadableState, chunk: Any, to_front: bool) ->
         state.bits = bits | DATA_EMITTED
         stream.emit("data", chunk)
     else:
-        state.length += 1 if bits & OBJECT_MODE else len(chunk)
+        if bits & OBJECT_MODE:
+            state.length += 1
+        elif type(chunk) is Buffer:
+            state.length += len(chunk._mem)
+        else:
+            state.length += js_length(chunk) if type(chunk) is str else len(chunk)
         if to_front:
             state.buffer.appendleft(chunk)
         else:
@@ -367,7 +389,8 @@ def _how_much_to_read(n: int | None, state: ReadableState) -> int:
     if n is None:
         # Flowing: one chunk at a time; paused: everything buffered.
         if bits & FLOWING and state.length:
-            return len(state.buffer[0])
+            first = state.buffer[0]
+            return len(first._mem) if type(first) is Buffer else _units(first)
         return state.length
     if n <= state.length:
         return n
@@ -382,7 +405,7 @@ def _on_eof_chunk(stream: Any, state: ReadableState) -> None:
         chunk = decoder.end()
         if chunk:
             state.buffer.append(chunk)
-            state.length += 1 if state.bits & OBJECT_MODE else len(chunk)
+            state.length += 1 if state.bits & OBJECT_MODE else js_length(chunk)
     state.bits |= ENDED
     if state.bits & SYNC:
         # Inside _read: 'readable' on the next tick, not from within the read() call.
@@ -432,8 +455,11 @@ def _maybe_read_more_now(stream: Any, state: ReadableState) -> None:
 
 def _flow(stream: Any, state: ReadableState) -> None:
     read = stream.read
-    while state.bits & FLOWING and read() is not None:
-        pass
+    while state.bits & FLOWING:
+        if read() is None:
+            if not state.bits & READ_UNDEFINED:
+                break
+            state.bits &= ~READ_UNDEFINED  # JS's undefined is not null: keep flowing
 
 
 def _from_list(n: int, state: ReadableState) -> Any:
@@ -442,10 +468,10 @@ def _from_list(n: int, state: ReadableState) -> Any:
         return None
     buffer = state.buffer
     if state.bits & OBJECT_MODE:
-        return buffer.popleft()
+        return buffer.popleft() if buffer else _UNDEFINED
     if not n or n >= state.length:
         if state.decoder is not None:
-            ret: Any = "".join(buffer)
+            ret: Any = "".join([_as_text(chunk) for chunk in buffer])
         elif len(buffer) == 1:
             ret = buffer[0]
         elif not buffer:
@@ -455,7 +481,7 @@ def _from_list(n: int, state: ReadableState) -> Any:
         buffer.clear()
         return ret
     first = buffer[0]
-    size = len(first)
+    size = len(first._mem) if type(first) is Buffer else _units(first)
     if n < size:
         head, tail = _split(first, n)
         buffer[0] = tail
@@ -465,18 +491,20 @@ def _from_list(n: int, state: ReadableState) -> Any:
     if state.decoder is not None:
         parts = []
         while buffer:
-            text = buffer[0]
-            if n > len(text):
+            text = _as_text(buffer[0])
+            size = js_length(text)
+            if n > size:
                 parts.append(text)
-                n -= len(text)
+                n -= size
                 buffer.popleft()
             else:
-                if n == len(text):
+                if n == size:
                     parts.append(text)
                     buffer.popleft()
                 else:
-                    parts.append(text[:n])
-                    buffer[0] = text[n:]
+                    head, tail = _split(text, n)
+                    parts.append(head)
+                    buffer[0] = tail
                 break
         return "".join(parts)
     out = bytearray()
@@ -498,9 +526,28 @@ def _from_list(n: int, state: ReadableState) -> Any:
     return Buffer._own(out)
 
 
+def _as_text(chunk: Any) -> str:
+    # A decoding stream's buffer holds strings; a Buffer unshifted into it joins as its UTF-8
+    # text, as JS string concatenation turns it into one.
+    return chunk if type(chunk) is str else chunk.to_string()
+
+
+def _units(chunk: Any) -> int:
+    """A chunk's JS ``length``: bytes of a Buffer, UTF-16 code units of a string."""
+    return js_length(chunk) if type(chunk) is str else len(chunk)
+
+
 def _split(chunk: Any, n: int) -> tuple[Any, Any]:
+    """The first ``n`` bytes (UTF-16 code units of a string, as JS slices) and the rest."""
     if type(chunk) is str:
-        return chunk[:n], chunk[n:]
+        if chunk.isascii():
+            return chunk[:n], chunk[n:]
+        # Slice by code units, as JS does: a cut inside a surrogate pair leaves lone halves.
+        units = chunk.encode("utf-16-le", "surrogatepass")
+        return (
+            units[: 2 * n].decode("utf-16-le", "surrogatepass"),
+            units[2 * n :].decode("utf-16-le", "surrogatepass"),
+        )
     mem = chunk._mem
     return (
         Buffer._wrap(mem[:n], chunk._owner, chunk._offset),
@@ -677,7 +724,7 @@ class Readable(ReadableMethods, Stream):
         if n is not None and n > state.high_water_mark:
             state.high_water_mark = _compute_new_high_water_mark(n)
         if n != 0:
-            state.bits &= ~EMITTED_READABLE
+            state.bits &= ~(EMITTED_READABLE | READ_UNDEFINED)
         bits = state.bits
         # read(0) while a 'readable' is owed and enough is buffered (or the end came):
         # just emit 'readable'.
@@ -740,7 +787,13 @@ class Readable(ReadableMethods, Stream):
             # Read past the end: 'end' on the next tick.
             if n_orig != n and state.bits & ENDED:
                 _end_readable(self)
-        if ret is not None and not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
+        if ret is _UNDEFINED:
+            ret = None
+            state.bits |= READ_UNDEFINED
+            if not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
+                state.bits |= DATA_EMITTED
+                self.emit("data", None)
+        elif ret is not None and not state.bits & (ERROR_EMITTED | CLOSE_EMITTED):
             state.bits |= DATA_EMITTED
             self.emit("data", ret)
         return ret
@@ -755,7 +808,7 @@ class Readable(ReadableMethods, Stream):
         state.buffer.clear()
         if content:
             state.buffer.append(content)
-        state.length = len(content)
+        state.length = js_length(content)
         return self
 
     def is_paused(self) -> bool:
@@ -930,7 +983,7 @@ class Readable(ReadableMethods, Stream):
                     dest.emit("error", er)
 
         # Before any user 'error' listener.
-        dest.prepend_listener("error", onerror)
+        prepend_listener(dest, "error", onerror)
 
         def onclose() -> None:
             dest.remove_listener("finish", onfinish)
@@ -970,6 +1023,35 @@ class Readable(ReadableMethods, Stream):
         if not state.pipes:
             self.pause()
         dest.emit("unpipe", self, _UnpipeInfo())
+        return self
+
+    def wrap(self, stream: Any) -> Self:
+        """Read from an old-style emitter of ``'data'``/``'end'`` (Node's ``readable.wrap``).
+
+        Its chunks are pushed here (pausing it while this stream's buffer is full, resuming it
+        on the next ``_read``); its ``'end'`` ends this stream, its ``'error'`` fails it, its
+        ``'close'``/``'destroy'`` destroy it. Returns this stream.
+        """
+        paused = False
+
+        def ondata(chunk: Any) -> None:
+            nonlocal paused
+            if not self.push(chunk) and callable(getattr(stream, "pause", None)):
+                paused = True
+                stream.pause()
+
+        def read(_size: int) -> None:
+            nonlocal paused
+            if paused and callable(getattr(stream, "resume", None)):
+                paused = False
+                stream.resume()
+
+        stream.on("data", ondata)
+        stream.on("end", lambda *_a: self.push(None))
+        stream.on("error", lambda err: error_or_destroy(self, err))
+        stream.on("close", lambda *_a: self.destroy())
+        stream.on("destroy", lambda *_a: self.destroy())
+        self._read = read  # type: ignore[method-assign,assignment]
         return self
 
     # ----------------------------------------------------------------------------------------

@@ -15,12 +15,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from .._buffer import Buffer
+from .._event_emitter import EventEmitter
+from ..errors import AbortError
 from ..process import next_tick
 
 if TYPE_CHECKING:
     from ._readable import Readable
 
 __all__ = [
+    "AbortError",
     "AUTO_DESTROY",
     "CLOSED",
     "CLOSE_EMITTED",
@@ -44,8 +47,10 @@ __all__ = [
     "is_writable_errored",
     "is_writable_finished",
     "is_writable_node_stream",
+    "listener_count",
     "next_tick",
     "nop",
+    "prepend_listener",
     "will_emit_close",
 ]
 
@@ -63,6 +68,28 @@ CONSTRUCTED: Final = 1 << 8
 
 def nop(*_args: object) -> None:
     """The callback of a write that was given none (compared by identity, as Node's ``nop``)."""
+
+
+def prepend_listener(emitter: Any, event: str, fn: Any) -> None:
+    """Put ``fn`` first among ``emitter``'s ``event`` listeners (before any user listener).
+
+    Through the emitter's own ``prepend_listener`` when it has one, else through the base
+    implementation, as Node's helper copes with emitters whose ``prependListener`` is not a
+    function.
+    """
+    method = getattr(emitter, "prepend_listener", None)
+    if callable(method):
+        method(event, fn)
+    else:
+        EventEmitter.prepend_listener(emitter, event, fn)
+
+
+def listener_count(emitter: Any, event: str) -> int:
+    """Node's static ``EventEmitter.listenerCount(emitter, event)``: immune to shadowing."""
+    if isinstance(emitter, EventEmitter):
+        return EventEmitter.listener_count(emitter, event)
+    count: int = emitter.listener_count(event)
+    return count
 
 
 def as_buffer(chunk: object) -> Buffer | None:

@@ -263,6 +263,7 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
     if chunk is None:
         raise ERR_STREAM_NULL_VALUES()
     bits = state.bits
+    length = 1
     if not bits & OBJECT_MODE:
         if not encoding:
             encoding = state._default_encoding
@@ -271,6 +272,7 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
         kind = type(chunk)
         if kind is Buffer:
             encoding = "buffer"
+            length = len(chunk._mem)  # not len(chunk): skips Buffer.__len__ per chunk
         elif kind is str:
             if bits & DECODE_STRINGS:
                 chunk = Buffer.from_(chunk, encoding)
@@ -288,6 +290,8 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
             else:
                 encoding = "buffer"
             chunk = converted
+        if kind is not Buffer:
+            length = len(chunk)
     err: BaseException | None = None
     if bits & ENDING:
         err = ERR_STREAM_WRITE_AFTER_END()
@@ -299,7 +303,6 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
         return err
     state.pendingcb += 1
     # writeOrBuffer: run _write now, or queue behind the one in flight.
-    length = 1 if bits & OBJECT_MODE else len(chunk)
     state.length += length
     if bits & (WRITING | ERRORED | CORKED | CONSTRUCTED) != CONSTRUCTED:
         if state.buffered is None:

@@ -7,6 +7,13 @@ meaning without a loop). Delays follow Node's rules (``timers.clamp_delay``).
 
 from __future__ import annotations
 
-from .._timer_promises import Interval, set_immediate, set_interval, set_timeout
+from .._timer_promises import (
+    Interval,
+    Scheduler,
+    scheduler,
+    set_immediate,
+    set_interval,
+    set_timeout,
+)
 
-__all__ = ["Interval", "set_immediate", "set_interval", "set_timeout"]
+__all__ = ["Interval", "Scheduler", "scheduler", "set_immediate", "set_interval", "set_timeout"]

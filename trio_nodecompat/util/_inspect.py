@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import threading
 import traceback
 import types as _pytypes
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, time, timedelta
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE
 
@@ -27,6 +30,7 @@ __all__ = [
     "DEFAULT_OPTIONS",
     "InspectOptions",
     "Inspector",
+    "OUTPUT_BUDGET",
     "format_number",
     "inspect",
     "js_number",
@@ -37,6 +41,10 @@ __all__ = [
 CUSTOM_INSPECT: Final = "nodejs_util_inspect_custom"
 
 InspectOptions = dict[str, Any]
+
+#: Characters one indentation level may take before ``inspect`` stops descending (Node's
+#: ``2 ** 27`` limit on ``ctx.budget``); see :meth:`Inspector._spend`.
+OUTPUT_BUDGET: Final = 2**27
 
 #: Node's ``util.inspect.defaultOptions`` in this package's spelling (mutable, as Node's).
 DEFAULT_OPTIONS: InspectOptions = {
@@ -51,46 +59,93 @@ DEFAULT_OPTIONS: InspectOptions = {
     "numeric_separator": False,
 }
 
-#: Node's ``util.inspect.colors``: ANSI codes (on, off) by color name.
-COLORS: Final[dict[str, tuple[int, int]]] = {
-    "reset": (0, 0),
-    "bold": (1, 22),
-    "dim": (2, 22),
-    "italic": (3, 23),
-    "underline": (4, 24),
-    "blink": (5, 25),
-    "inverse": (7, 27),
-    "hidden": (8, 28),
-    "strikethrough": (9, 29),
-    "doubleunderline": (21, 24),
-    "black": (30, 39),
-    "red": (31, 39),
-    "green": (32, 39),
-    "yellow": (33, 39),
-    "blue": (34, 39),
-    "magenta": (35, 39),
-    "cyan": (36, 39),
-    "white": (37, 39),
-    "bgBlack": (40, 49),
-    "bgRed": (41, 49),
-    "bgGreen": (42, 49),
-    "bgYellow": (43, 49),
-    "bgBlue": (44, 49),
-    "bgMagenta": (45, 49),
-    "bgCyan": (46, 49),
-    "bgWhite": (47, 49),
-    "framed": (51, 54),
-    "overlined": (53, 55),
-    "gray": (90, 39),
-    "grey": (90, 39),
-    "redBright": (91, 39),
-    "greenBright": (92, 39),
-    "yellowBright": (93, 39),
-    "blueBright": (94, 39),
-    "magentaBright": (95, 39),
-    "cyanBright": (96, 39),
-    "whiteBright": (97, 39),
-}
+
+class _ColorTable(dict[str, tuple[int, int]]):
+    """Node's ``util.inspect.colors``: a dict of colors that also answers to their aliases.
+
+    Node defines ``grey``, ``blackBright``, ``faint``, ... as non-enumerable accessors of
+    other entries: reading or assigning an alias reads or assigns the color it names, and
+    the aliases are not listed among the keys. This dict does the same.
+    """
+
+    ALIASES: ClassVar[dict[str, str]] = {
+        "grey": "gray",
+        "blackBright": "gray",
+        "bgGrey": "bgGray",
+        "bgBlackBright": "bgGray",
+        "faint": "dim",
+        "strikeThrough": "strikethrough",
+        "crossedout": "strikethrough",
+        "crossedOut": "strikethrough",
+        "conceal": "hidden",
+        "swapColors": "inverse",
+        "swapcolors": "inverse",
+        "doubleUnderline": "doubleunderline",
+    }
+
+    def __getitem__(self, name: str) -> tuple[int, int]:
+        return super().__getitem__(self.ALIASES.get(name, name))
+
+    def __setitem__(self, name: str, value: tuple[int, int]) -> None:
+        super().__setitem__(self.ALIASES.get(name, name), value)
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(self.ALIASES.get(name, name) if isinstance(name, str) else name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The color called ``name`` (or an alias of it), else ``default``."""
+        return self[name] if name in self else default
+
+
+#: Node's ``util.inspect.colors``: ANSI codes (on, off) by color name (and alias).
+COLORS: Final = _ColorTable(
+    {
+        "reset": (0, 0),
+        "bold": (1, 22),
+        "dim": (2, 22),
+        "italic": (3, 23),
+        "underline": (4, 24),
+        "blink": (5, 25),
+        "inverse": (7, 27),
+        "hidden": (8, 28),
+        "strikethrough": (9, 29),
+        "doubleunderline": (21, 24),
+        "black": (30, 39),
+        "red": (31, 39),
+        "green": (32, 39),
+        "yellow": (33, 39),
+        "blue": (34, 39),
+        "magenta": (35, 39),
+        "cyan": (36, 39),
+        "white": (37, 39),
+        "bgBlack": (40, 49),
+        "bgRed": (41, 49),
+        "bgGreen": (42, 49),
+        "bgYellow": (43, 49),
+        "bgBlue": (44, 49),
+        "bgMagenta": (45, 49),
+        "bgCyan": (46, 49),
+        "bgWhite": (47, 49),
+        "framed": (51, 54),
+        "overlined": (53, 55),
+        "gray": (90, 39),
+        "redBright": (91, 39),
+        "greenBright": (92, 39),
+        "yellowBright": (93, 39),
+        "blueBright": (94, 39),
+        "magentaBright": (95, 39),
+        "cyanBright": (96, 39),
+        "whiteBright": (97, 39),
+        "bgGray": (100, 49),
+        "bgRedBright": (101, 49),
+        "bgGreenBright": (102, 49),
+        "bgYellowBright": (103, 49),
+        "bgBlueBright": (104, 49),
+        "bgMagentaBright": (105, 49),
+        "bgCyanBright": (106, 49),
+        "bgWhiteBright": (107, 49),
+    }
+)
 
 #: Node's ``util.inspect.styles``: the color of each kind of token.
 STYLES: Final[dict[str, str]] = {
@@ -115,6 +170,28 @@ _ANSI = re.compile(r"\x1b\[\d\d?m")
 _MIN_LINE_WIDTH = 16
 
 
+_C0 = re.compile(r"[\x00-\x1f]")
+
+
+def string_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal, as Node's ``getStringWidth`` counts them.
+
+    East Asian wide and fullwidth characters take two columns; control characters,
+    combining marks and other zero-width characters none; everything else one.
+    """
+    if text.isascii():
+        return len(text) - len(_C0.findall(text))
+    width = 0
+    for char in unicodedata.normalize("NFC", text):
+        code = ord(char)
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            continue
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
 def _meta(code: int) -> str:
     if code == 8:
         return "\\b"
@@ -135,8 +212,14 @@ def _meta(code: int) -> str:
     return f"\\x{code:02X}"
 
 
-_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]")
-_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates only: a high surrogate followed by a low one is one JS character (as Node).
+# The look-around is slow, so text without surrogates (nearly all) takes the plain classes.
+_LONE_SURROGATE = r"[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]")
+_ESCAPE_NO_QUOTE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]")
+_ESCAPE_ALL_SURROGATES = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
+_ESCAPE_NO_QUOTE_SURROGATES = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]|" + _LONE_SURROGATE)
 
 
 def str_escape(text: str) -> str:
@@ -155,6 +238,8 @@ def str_escape(text: str) -> str:
             quote = "`"
         if quote != "'":
             pattern = _ESCAPE_NO_QUOTE
+    if not text.isascii() and _SURROGATE.search(text):
+        pattern = _ESCAPE_ALL_SURROGATES if pattern is _ESCAPE_ALL else _ESCAPE_NO_QUOTE_SURROGATES
     escaped = pattern.sub(lambda m: _meta(ord(m.group())), text)
     return f"{quote}{escaped}{quote}"
 
@@ -259,26 +344,38 @@ class Inspector:
         self.compact: bool | int = options.get("compact", 3)
         self.sorted: bool | Callable[[str, str], int] = options.get("sorted", False)
         self.numeric_separator = bool(options.get("numeric_separator", False))
-        self.options = dict(options)
+        #: A ``stylize(text, style)`` given as an option; ``colors=True`` takes over from it.
+        self.user_stylize: Callable[[str, str], str] | None = options.get("stylize")
+        self.options = {k: v for k, v in options.items() if k != "stylize"}
         self.indentation_lvl = 0
         self.current_depth = 0
         self.seen: list[object] = []
         self.circular: dict[int, int] = {}
+        # Characters written so far per indentation level (Node's ``ctx.budget``).
+        self.budget: dict[int, int] = {}
+        #: Nesting went past ``_RAISE_LIMIT_AT``: the recursion limit is raised for this call.
+        self.deep = False
 
     # -- tokens -----------------------------------------------------------------------------
 
     def stylize(self, text: str, style: str) -> str:
         """Color ``text`` as a ``style`` token when colors are on (Node's ``stylizeWithColor``)."""
         if not self.colors:
-            return text
+            return text if self.user_stylize is None else self.user_stylize(text, style)
         color = STYLES.get(style)
-        if color is None:
-            return text
-        on, off = COLORS[color]
+        codes = COLORS.get(color) if color is not None else None
+        if codes is None:
+            return text  # an unknown color name prints plain, as in Node
+        on, off = codes
         return f"\x1b[{on}m{text}\x1b[{off}m"
 
     def _width(self, text: str) -> int:
+        """Characters of ``text`` without its colors (Node's ``isBelowBreakLength`` count)."""
         return len(_ANSI.sub("", text)) if self.colors else len(text)
+
+    def _columns(self, text: str) -> int:
+        """Terminal columns of ``text`` without its colors (Node's ``getStringWidth``)."""
+        return string_width(_ANSI.sub("", text) if self.colors else text)
 
     def format_primitive(self, value: object) -> str | None:
         """The rendering of a scalar, or ``None`` if ``value`` is not one."""
@@ -307,9 +404,10 @@ class Inspector:
             and len(value) > self.break_length - self.indentation_lvl - 4
         ):
             # Node splits after each "\n" only (not at other line breaks).
-            lines = re.split(r"(?<=\n)", value)
-            if lines and lines[-1] == "":
-                lines.pop()
+            parts = value.split("\n")
+            lines = [part + "\n" for part in parts[:-1]]
+            if parts[-1]:
+                lines.append(parts[-1])
             joiner = " +\n" + " " * (self.indentation_lvl + 2)
             return joiner.join(self.stylize(str_escape(line), "string") for line in lines) + trailer
         return self.stylize(str_escape(value), "string") + trailer
@@ -327,7 +425,9 @@ class Inspector:
                 depth: float | None = self.depth - recurse_times
                 if depth == math.inf:
                     depth = None
-                options = {**self.options, "depth": depth}
+                # Node's getUserOptions: the options as given (``depth`` the whole depth, not
+                # what is left), and ``stylize``; a fresh dict for each call.
+                options = {**self.options, "stylize": self.stylize}
                 result = custom(value, depth, options, inspect)
                 if result is not value:
                     if not isinstance(result, str):
@@ -365,6 +465,9 @@ class Inspector:
             entries = lambda rt: self._list_entries(value, rt)  # noqa: E731
         elif isinstance(value, set | frozenset):
             prefix = f"{tp.__name__}({len(value)}) "
+            if tp not in (set, frozenset):
+                # Node tags a subclass with its builtin: ``SetSubclass(3) [Set] { ... }``.
+                prefix += f"[{'frozenset' if isinstance(value, frozenset) else 'set'}] "
             if not value:
                 return f"{prefix}{{}}"
             braces = [f"{prefix}{{", "}"]
@@ -381,7 +484,16 @@ class Inspector:
             | _pytypes.MethodType
             | _pytypes.BuiltinMethodType,
         ):
-            return self.stylize(_function_name(value), "special")
+            name = _function_name(value)
+            attrs = _public_attributes(value)
+            if not attrs:
+                return self.stylize(name, "special")
+            # Node prints a function's own properties after its name; below the depth, the
+            # function is only its kind (``[Function]``).
+            base = self.stylize(name, "special")
+            braces = ["{", "}"]
+            summary = f"[{name[1:].split(':')[0].split(' (')[0].rstrip(']')}]"
+            entries = lambda rt: self._mapping_entries(attrs, rt)  # noqa: E731
         elif _has_own_repr(tp):
             return self._format_repr(value)
         else:
@@ -396,6 +508,9 @@ class Inspector:
         if recurse_times > self.depth:
             return self.stylize(summary, "special")
         recurse_times += 1
+        if recurse_times == _RAISE_LIMIT_AT and not self.deep:
+            self.deep = True
+            _acquire_deep_recursion()
         self.seen.append(value)
         self.current_depth = recurse_times
         indentation = self.indentation_lvl
@@ -425,7 +540,25 @@ class Inspector:
                 output.sort(key=functools.cmp_to_key(self.sorted))
             else:
                 output.sort()
-        return self.reduce_to_single_string(output, base, braces, kind, recurse_times, value)
+        return self._spend(
+            self.reduce_to_single_string(output, base, braces, kind, recurse_times, value)
+        )
+
+    def _spend(self, text: str) -> str:
+        """Count ``text`` against its indentation level's budget; past it, stop descending.
+
+        Node keeps a running total of the characters written at each indentation level; once
+        one passes ``OUTPUT_BUDGET`` (2**27), the depth drops to -1, so every container still
+        to come prints as its one-word summary (``[Object]``). A large graph that shares
+        sub-objects (without cycles) would otherwise print in full at each of its exponentially
+        many paths: ``depth=None`` on such a graph ends in seconds instead of never.
+        """
+        total = self.budget.get(self.indentation_lvl, 0) + len(text)
+        self.budget[self.indentation_lvl] = total
+        if total > OUTPUT_BUDGET:
+            self.depth = -1
+            self.options["depth"] = -1
+        return text
 
     def _format_repr(self, value: object) -> str:
         text = repr(value)
@@ -461,7 +594,9 @@ class Inspector:
             output = self._mapping_entries(attrs, recurse_times)
         finally:
             self.seen.pop()
-        return self.reduce_to_single_string(output, text, ["{", "}"], _OBJECT, recurse_times, err)
+        return self._spend(
+            self.reduce_to_single_string(output, text, ["{", "}"], _OBJECT, recurse_times, err)
+        )
 
     # -- entries ----------------------------------------------------------------------------
 
@@ -471,7 +606,7 @@ class Inspector:
         extra = " "
         self.indentation_lvl += diff
         text = self.format_value(value, recurse_times)
-        if diff == 3 and self.break_length < self._width(text):
+        if diff == 3 and self.break_length < self._columns(text):
             extra = "\n" + " " * self.indentation_lvl
         self.indentation_lvl -= diff
         if kind == _ARRAY:
@@ -548,10 +683,13 @@ class Inspector:
                         if "\n" not in joined:
                             return f"{base + ' ' if base else ''}{braces[0]} {joined} {braces[1]}"
             indentation = "\n" + " " * self.indentation_lvl
-            return (
-                f"{base + ' ' if base else ''}{braces[0]}{indentation}  "
-                f"{(',' + indentation + '  ').join(output)}{indentation}{braces[1]}"
-            )
+            head = f"{base + ' ' if base else ''}{braces[0]}{indentation}  "
+            tail = f"{indentation}{braces[1]}"
+            if len(output) < 2:
+                return head + "".join(output) + tail
+            # One join over the entries, the braces glued to the first and last: a huge
+            # output is copied once here, not twice (join, then an f-string around it).
+            return f",{indentation}  ".join([head + output[0], *output[1:-1], output[-1] + tail])
         if self._below_break_length(output, 0, base):
             return f"{braces[0]}{' ' + base if base else ''} {', '.join(output)} {braces[1]}"
         indentation = " " * self.indentation_lvl
@@ -572,7 +710,7 @@ class Inspector:
         separator_space = 2
         data_len = []
         for i in range(output_length):
-            length = self._width(output[i])
+            length = self._columns(output[i])
             data_len.append(length)
             total_length += length + separator_space
             max_length = max(max_length, length)
@@ -583,11 +721,14 @@ class Inspector:
             average_bias = math.sqrt(actual_max - total_length / len(output))
             biased_max = max(actual_max - 3 - average_bias, 1)
             compact = self.compact if not isinstance(self.compact, bool) else 3
-            columns = min(
-                _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
-                math.floor((self.break_length - self.indentation_lvl) / actual_max),
-                compact * 4,
-                15,
+            # min() of these is never the (possibly infinite) break_length term alone.
+            columns = int(
+                min(
+                    _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
+                    _js_floor((self.break_length - self.indentation_lvl) / actual_max),
+                    compact * 4,
+                    15,
+                )
             )
             if columns <= 1:
                 return output
@@ -628,6 +769,11 @@ class Inspector:
         return output
 
 
+def _js_floor(x: float) -> float:
+    """JavaScript's ``Math.floor``: an infinite ``break_length`` stays infinite."""
+    return x if math.isinf(x) else math.floor(x)
+
+
 def _js_round(x: float) -> int:
     """JavaScript's ``Math.round``: halves round up."""
     return math.floor(x + 0.5)
@@ -660,6 +806,14 @@ def _function_name(fn: object) -> str:
     return f"[{kind}: {name}]"
 
 
+def _public_attributes(value: object) -> dict[str, object]:
+    """A function's own attributes not starting with ``_`` (what Node lists as properties)."""
+    own = getattr(value, "__dict__", None)
+    if not isinstance(own, dict) or not own:
+        return {}
+    return {k: v for k, v in own.items() if not (isinstance(k, str) and k.startswith("_"))}
+
+
 def _attributes(value: object) -> dict[str, object]:
     """An object's own attributes: its ``__dict__`` and filled ``__slots__``, in order."""
     attrs: dict[str, object] = {}
@@ -681,6 +835,52 @@ def _attributes(value: object) -> dict[str, object]:
 
 
 _OPTION_NAMES = frozenset(DEFAULT_OPTIONS)
+#: What one ``inspect`` call accepts: the default options, and Node's ``stylize`` function.
+_CALL_OPTION_NAMES = _OPTION_NAMES | {"stylize"}
+
+#: The recursion limit ``inspect`` runs under (Python frames). Node descends until its stack
+#: overflows, near a thousand levels of nesting; at six Python frames a level, Python's
+#: default limit (1000) would stop at about 150, this one at about 650 (past the 500 levels
+#: Node's own test asks for, and the work grows with the square of the depth). The limit is
+#: only ever raised, and only while an ``inspect`` call that nests deeper than
+#: ``_RAISE_LIMIT_AT`` levels runs: calls between Python functions use no C stack.
+INSPECT_RECURSION_LIMIT: Final = 4_000
+
+_limit_lock = threading.Lock()
+_limit_users = 0
+_limit_saved = 0
+#: How deep an ``inspect`` call nests before it raises the limit: most calls never get there,
+#: so they pay nothing for it.
+_RAISE_LIMIT_AT = 50
+
+
+def _acquire_deep_recursion() -> None:
+    """Raise the recursion limit to :data:`INSPECT_RECURSION_LIMIT` for one deep ``inspect``.
+
+    The first deep call in (of any thread) raises it, the last one out
+    (:func:`_release_deep_recursion`) restores the value it found, unless someone changed the
+    limit meanwhile. Other code never sees a lower limit than its own; a nested or concurrent
+    ``inspect`` that still runs out prints Node's "Inspection interrupted prematurely" where
+    it stopped.
+    """
+    global _limit_users, _limit_saved
+    with _limit_lock:
+        if _limit_users == 0:
+            _limit_saved = sys.getrecursionlimit()
+            if _limit_saved < INSPECT_RECURSION_LIMIT:
+                sys.setrecursionlimit(INSPECT_RECURSION_LIMIT)
+        _limit_users += 1
+
+
+def _release_deep_recursion() -> None:
+    """The end of a deep ``inspect`` call: see :func:`_acquire_deep_recursion`."""
+    global _limit_users
+    with _limit_lock:
+        _limit_users -= 1
+        if _limit_users == 0 and sys.getrecursionlimit() == max(
+            _limit_saved, INSPECT_RECURSION_LIMIT
+        ):
+            sys.setrecursionlimit(_limit_saved)
 
 
 class _Inspect:
@@ -690,8 +890,6 @@ class _Inspect:
     #: ``def nodejs_util_inspect_custom(self, depth, options, inspect)`` returns a string, or
     #: a value to inspect in place of ``self``.
     custom: Final = CUSTOM_INSPECT
-    #: Node's ``util.inspect.defaultOptions`` (snake_case keys); assign to change defaults.
-    default_options: Final = DEFAULT_OPTIONS
     #: Node's ``util.inspect.colors``.
     colors: Final = COLORS
     #: Node's ``util.inspect.styles``.
@@ -710,7 +908,13 @@ class _Inspect:
         ``max_string_length=10000``, ``sorted=False``, ``numeric_separator=False``,
         ``custom_inspect=True``); a mapping of them may also be passed as the second
         argument, as Node's options object. ``depth=None`` means no limit. Defaults come
-        from ``inspect.default_options``.
+        from ``inspect.default_options``. ``stylize=fn`` styles every token as
+        ``fn(text, style)`` (Node's ``stylize`` option; ``colors=True`` takes over from it).
+
+        A custom inspection method (:attr:`custom`) is called as ``(depth, options, inspect)``:
+        ``depth`` is what is left of the depth, ``options`` a fresh dict of the options as
+        given (Node's: ``options['depth']`` is the whole depth) plus ``stylize``, which it
+        may hand back to ``inspect``.
         """
         if options is not None and not isinstance(options, Mapping):
             raise ERR_INVALID_ARG_TYPE("options", "object", options)
@@ -718,10 +922,34 @@ class _Inspect:
         if options:
             merged.update(options)
         merged.update(kwargs)
-        unknown = set(merged) - _OPTION_NAMES
+        unknown = set(merged) - _CALL_OPTION_NAMES
         if unknown:
             raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
-        return Inspector(merged).format_value(value, 0)
+        inspector = Inspector(merged)
+        try:
+            return inspector.format_value(value, 0)
+        finally:
+            if inspector.deep:
+                _release_deep_recursion()
+
+    @property
+    def default_options(self) -> InspectOptions:
+        """Node's ``util.inspect.defaultOptions`` (snake_case keys), a dict to change in place.
+
+        Assigning a mapping merges it in, as Node's setter does (``Object.assign``); anything
+        but a mapping raises ``ERR_INVALID_ARG_TYPE`` and an unknown option
+        ``ERR_INVALID_ARG_VALUE``, leaving the defaults as they were.
+        """
+        return DEFAULT_OPTIONS
+
+    @default_options.setter
+    def default_options(self, options: Mapping[str, Any]) -> None:
+        if not isinstance(options, Mapping):
+            raise ERR_INVALID_ARG_TYPE("options", "object", options)
+        unknown = set(options) - _OPTION_NAMES
+        if unknown:
+            raise ERR_INVALID_ARG_VALUE("options", sorted(unknown), "has unknown option(s)")
+        DEFAULT_OPTIONS.update(options)
 
     def __repr__(self) -> str:
         return "<function inspect>"
