@@ -94,9 +94,13 @@ class _Receiver:
 
 
 class _Sender:
-    """The Writable's side of a Trio send stream: one send at a time, as Node writes."""
+    """The Writable's side of a Trio send stream: one task sending, one chunk at a time.
 
-    __slots__ = ("send", "eof", "task")
+    A Writable hands ``_write`` one chunk at a time (the next only after the callback), so
+    one long-lived task takes each request in turn: cheaper per chunk than a task per write.
+    """
+
+    __slots__ = ("send", "eof", "task", "pending", "wake")
 
     def __init__(
         self,
@@ -106,53 +110,59 @@ class _Sender:
         self.send = send
         self.eof = eof
         self.task: OwnedTask | None = None
+        self.pending: tuple[Callable[..., Awaitable[object]], Any, Any] | None = None
+        self.wake: trio.Event | None = None
+
+    def _submit(self, fn: Callable[..., Awaitable[object]], arg: Any, callback: Any) -> None:
+        self.pending = (fn, arg, callback)
+        if self.task is None:
+            self.task = spawn_owned("sending a Writable's chunks to a Trio stream", self._run)
+        elif self.wake is not None:
+            self.wake.set()
 
     def write(self, chunk: Any, _encoding: Any, callback: Callable[..., Any]) -> None:
-        self.task = spawn_owned(
-            "sending a Writable's chunk", self._settle, self.send, _sendable(chunk), callback
-        )
+        self._submit(self.send, _sendable(chunk), callback)
 
     def write_object(self, chunk: Any, _encoding: Any, callback: Callable[..., Any]) -> None:
-        self.task = spawn_owned(
-            "sending a Writable's chunk", self._settle, self.send, chunk, callback
-        )
+        self._submit(self.send, chunk, callback)
 
     def writev(self, requests: Any, callback: Callable[..., Any]) -> None:
-        data = b"".join([_sendable(request.chunk) for request in requests])
-        self.task = spawn_owned(
-            "sending a Writable's chunks", self._settle, self.send, data, callback
-        )
+        self._submit(self.send, b"".join([_sendable(r.chunk) for r in requests]), callback)
 
     def send_objects(self, requests: Any, callback: Callable[..., Any]) -> None:
         async def send_each(chunks: list[Any]) -> None:
             for chunk in chunks:
                 await self.send(chunk)
 
-        chunks = [request.chunk for request in requests]
-        self.task = spawn_owned(
-            "sending a Writable's chunks", self._settle, send_each, chunks, callback
-        )
+        self._submit(send_each, [request.chunk for request in requests], callback)
 
     def final(self, callback: Callable[..., Any]) -> None:
         if self.eof is None:
             callback()
             return
-        self.task = spawn_owned(
-            "ending a Writable over a Trio stream", self._settle, self.eof, None, callback
-        )
+        self._submit(self._send_eof, None, callback)
 
-    @staticmethod
-    async def _settle(fn: Callable[..., Awaitable[object]], arg: Any, callback: Any) -> None:
+    async def _send_eof(self, _arg: Any) -> None:
+        assert self.eof is not None
+        await self.eof()
+
+    async def _run(self) -> None:
         host = require_host("a Writable over a Trio stream")
-        try:
-            if arg is None:
-                await fn()
-            else:
+        while True:
+            request = self.pending
+            if request is None:
+                self.wake = trio.Event()
+                await self.wake.wait()
+                self.wake = None
+                continue
+            self.pending = None
+            fn, arg, callback = request
+            try:
                 await fn(arg)
-        except Exception as err:
-            host.call_soon(callback, err)
-            return
-        host.call_soon(callback)
+            except Exception as err:
+                host.call_soon(callback, err)
+            else:
+                host.call_soon(callback)
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done:
