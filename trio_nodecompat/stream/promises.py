@@ -18,7 +18,7 @@ from typing import Any
 import trio
 
 from .._internal.current_loop import find_host
-from .._internal.validators import validate_abort_signal
+from .._internal.validators import validate_abort_signal, validate_boolean
 from ._end_of_stream import eos
 from ._finished import finished as _finished_callback
 from ._pipeline import pipeline_impl
@@ -89,6 +89,7 @@ async def finished(
     ``AbortError`` if ``signal`` aborts first). ``cleanup=True`` removes the listeners once it
     is done (Node's ``cleanup`` option); a cancelled wait always removes them.
     """
+    validate_boolean(cleanup, "cleanup")
     if find_host() is None:
         from .._loop import open_loop
 
