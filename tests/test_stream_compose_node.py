@@ -797,3 +797,54 @@ async def test_probes(must_call: MustCall) -> None:
     await settle()
     assert is_errored(failing) is True and is_disturbed(failing) is True
     assert is_readable("nope") is None
+
+
+# test-stream-pipeline-with-empty-string.js, -async-iterator.js, -duplex.js,
+# -queued-end-in-destroy.js
+
+
+@node_case
+async def test_pipeline_with_an_empty_string(must_call: MustCall) -> None:
+    async def sink(source: Any) -> None:
+        async for _ in source:
+            pass
+
+    await promises.pipeline("", PassThrough(object_mode=True), must_call(sink))
+
+
+@node_case
+async def test_pipeline_result_iterated_with_an_encoding(must_call: MustCall) -> None:
+    err = Exception("kaboom")
+    source = Readable(read=nothing)
+    source.push("hello")
+    source.push("world")
+    set_immediate(lambda: source.destroy(err))
+    iterator = pipeline(source, PassThrough(), nothing)
+    iterator.set_encoding("utf8")
+    with pytest.raises(Exception) as info:
+        async for k in iterator:
+            assert k == "helloworld"
+    assert info.value is err
+
+
+@node_case
+def test_pipeline_duplex_ended_remote(must_call: MustCall) -> None:
+    remote = PassThrough()
+    local = Duplex(read=nothing, write=lambda self, chunk, enc, cb: cb())
+    pipeline(remote, local, remote, must_call(premature))
+    set_immediate(remote.end)
+
+
+@node_case
+def test_pipeline_queued_end_in_destroy(must_call: MustCall) -> None:
+    readable = Readable(read=must_call(nothing))
+
+    def destroy(self: Duplex, err: Any, cb: Any) -> None:
+        self.end()
+        cb(err)
+
+    duplex = Duplex(write=nothing, read=nothing, destroy=destroy)
+    duplex.on("finished", must_call.never("finished"))
+    pipeline(readable, duplex, must_call(premature))
+    readable.push("foo")
+    set_immediate(readable.destroy)

@@ -219,23 +219,23 @@ def test_every_recorded_scenario_has_a_port() -> None:
     assert set(FIXTURE["scenarios"]) == set(SCENARIOS)
 
 
-#: Where the port's order differs from Node's, and why (strict: fixing it fails the xfail).
+#: Where the port's order may differ from Node's, and why: there the same events must come,
+#: with the data (and the callback) in Node's order.
 KNOWN = {
     "pipeline_generator_stage": (
         "the stream core's async iterator checkpoints after handing out each chunk, so the "
-        "source's queued ticks ('end') run before the generator's next step; Node resumes "
-        "the consumer in a microtask, ahead of the nextTick queue. Same data, same outcome."
+        "source's queued ticks ('end') may run before the generator's next step, depending "
+        "on how Trio orders the woken tasks; Node resumes the consumer in a microtask, ahead "
+        "of the nextTick queue. Same data, same outcome."
     ),
 }
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True)) if n in KNOWN else n
-        for n in sorted(FIXTURE["scenarios"])
-    ],
-)
+def data_order(log: list[str]) -> list[str]:
+    return [e for e in log if e.startswith(("gen:", "write:", "cb:"))]
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE["scenarios"]))
 async def test_event_order_matches_node(name: str) -> None:
     log: list[str] = []
     with trio.fail_after(5):
@@ -244,4 +244,9 @@ async def test_event_order_matches_node(name: str) -> None:
             SCENARIOS[name](log, done.set)
             await done.wait()
             await trio.sleep(0.005)
-    assert log == FIXTURE["scenarios"][name]
+    expected = FIXTURE["scenarios"][name]
+    if name in KNOWN:
+        assert sorted(log) == sorted(expected)
+        assert data_order(log) == data_order(expected)
+    else:
+        assert log == expected

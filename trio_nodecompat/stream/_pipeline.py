@@ -35,6 +35,7 @@ from ..errors import (
 from ._destroy import aggregate_two_errors
 from ._destroy import destroyer as destroy_as_consumer
 from ._end_of_stream import eos
+from ._iterator import ReadableIterator
 from ._tasks import OwnedTask, spawn_owned
 from ._utils import (
     is_node_stream,
@@ -162,6 +163,9 @@ class _Pipeline:
         self.tasks: list[OwnedTask] = []
         self.outer_listener: Any = None
         self.settled = False
+        #: The stream iterators handed to function stages: closed when the pipeline settles,
+        #: so none is left for the garbage collector (a failed stage's frame holds its own).
+        self.iterators: list[Any] = []
 
     def abort(self, *_args: Any) -> None:
         signal = self.outer_signal
@@ -192,6 +196,9 @@ class _Pipeline:
             self.controller.abort()
         if final and not self.settled:
             self.settled = True
+            for iterator in self.iterators:
+                iterator._close()
+            self.iterators.clear()
             if self.error is None:
                 for fn in self.last_stream_cleanup:
                     fn()
@@ -377,7 +384,10 @@ def pipeline_impl(
 
                 ret = duplexify(stream)
         elif callable(stream) and not is_node_stream(stream):
-            ret = call_with_signal(stream, make_async_iterable(ret), signal=inner_signal)
+            source = make_async_iterable(ret)
+            if isinstance(source, ReadableIterator):
+                p.iterators.append(source)
+            ret = call_with_signal(stream, source, signal=inner_signal)
             if reading:
                 if not is_async_iterable(ret):
                     raise ERR_INVALID_RETURN_VALUE("AsyncIterable", f"transform[{i - 1}]", ret)
