@@ -848,3 +848,39 @@ def test_pipeline_queued_end_in_destroy(must_call: MustCall) -> None:
     pipeline(readable, duplex, must_call(premature))
     readable.push("foo")
     set_immediate(readable.destroy)
+
+
+# test-stream-compose-operator.js
+
+
+@node_case
+async def test_readable_compose_with_an_async_generator(must_call: MustCall) -> None:
+    async def pairs(stream: Any) -> Any:
+        text = ""
+        async for chunk in stream:
+            text += chunk
+            if len(text) == 2:
+                yield text
+                text = ""
+
+    stream = Readable.from_(["a", "b", "c", "d"]).compose(pairs)
+    assert [item async for item in stream] == ["ab", "cd"]
+
+
+@node_case
+async def test_readable_compose_with_a_transform(must_call: MustCall) -> None:
+    transform = must_call(lambda self, chunk, enc, cb: cb(None, chunk), 4)
+    stream = Readable.from_(["a", "b", "c", "d"]).compose(
+        Transform(object_mode=True, transform=transform)
+    )
+    assert [item async for item in stream] == ["a", "b", "c", "d"]
+
+
+@node_case
+async def test_readable_compose_error_before_data(must_call: MustCall) -> None:
+    async def fail(stream: Any) -> Any:
+        raise Exception("boom")
+        yield  # pragma: no cover
+
+    with pytest.raises(Exception, match="boom"):
+        await Readable.from_([1, 2, 3, 4, 5]).compose(fail).to_array()
