@@ -162,11 +162,21 @@ class _Sender:
             except Exception as err:
                 host.call_soon(callback, err)
             else:
-                host.call_soon(callback)
+                # Called from this task, at once: the next write (from the callback's flow)
+                # is taken without a hop through the loop's queue. A listener's exception is
+                # the loop's uncaught exception, as from a microtask.
+                try:
+                    callback()
+                except Exception as exc:
+                    host.call_soon(_reraise, exc)
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
+
+
+def _reraise(exc: BaseException) -> None:
+    raise exc
 
 
 def _sendable(chunk: Any) -> Any:
