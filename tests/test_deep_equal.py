@@ -694,11 +694,11 @@ def test_deep_nesting_inside_tuples_and_objects() -> None:
 def test_big_flat_values_are_fast() -> None:
     a = {f"k{i}": [i, str(i), float(i), None, True] for i in range(20_000)}
     b = copy.deepcopy(a)
-    start = time.perf_counter()
+    start = time.process_time()
     assert_equal(a, b)
     b["k19999"][2] = -0.0 if b["k19999"][2] == 0.0 else 0.5
     assert_unequal(a, b)
-    assert time.perf_counter() - start < 10  # a hang guard, not a benchmark
+    assert time.process_time() - start < 10  # a hang guard, not a benchmark
 
 
 # --------------------------------------------------------------------------------------------
@@ -942,13 +942,14 @@ def test_deep_search_is_not_quadratic_for_distinct_shapes() -> None:
 
     left = {Item(n) for n in range(20_000)}
     right = {Item(n) for n in range(20_000)}
-    start = time.perf_counter()
+    # CPU time of this process, so a machine busy with other work does not fail it.
+    start = time.process_time()
     assert_equal(left, right)
     assert_unequal(left, right | {Item(-1)})
     keyed_left = {Item(n): n for n in range(20_000)}
     keyed_right = {Item(n): n for n in reversed(range(20_000))}
     assert_equal(keyed_left, keyed_right)
-    assert time.perf_counter() - start < 10  # quadratic would take minutes
+    assert time.process_time() - start < 10  # quadratic would take minutes
 
 
 def test_cycles_agree_with_node() -> None:

@@ -143,6 +143,31 @@ def test_subscribe_from_many_threads_loses_nothing() -> None:
     assert not ch.has_subscribers
 
 
+def test_publish_racing_the_last_unsubscribe_raises_nothing() -> None:
+    # A publish in one thread resolves ``publish`` on the one-subscriber class; another
+    # thread unsubscribes before its body reads the subscribers. Replayed deterministically:
+    # the bound method is taken first, then the unsubscribe happens, then the call. It used
+    # to index an empty tuple and report a spurious IndexError (an uncaught exception that
+    # ends the loop; outside a loop, raised at the publisher).
+    ch = dc.channel(fresh())
+    seen: list[Any] = []
+
+    def sub(m: Any, n: Any) -> None:
+        seen.append(m)
+
+    ch.subscribe(sub)
+    publish = ch.publish
+    ch.unsubscribe(sub)
+    publish("late")  # raises nothing; the subscriber gone may or may not see it
+    assert seen in ([], ["late"])
+    assert not ch.has_subscribers
+    # ... and the channel keeps no reference to the subscriber it no longer has.
+    ref = weakref.ref(sub)
+    del sub, publish
+    gc.collect()
+    assert ref() is None
+
+
 def test_run_stores_async_fn_runs_whole_coroutine_in_frame() -> None:
     ch = dc.channel(fresh())
     als: AsyncLocalStorage[Any] = AsyncLocalStorage()

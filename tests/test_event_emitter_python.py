@@ -562,3 +562,43 @@ async def test_emit_async_under_a_cancelled_scope_leaves_nothing_unawaited() -> 
         gc.collect()
     assert scope.cancelled_caught
     assert caught == []
+
+
+def test_a_subclass_skipping_init_has_its_state_from_creation() -> None:
+    class NoInit(EventEmitter):
+        def __init__(self, name: str) -> None:  # never calls super().__init__()
+            self.name = name
+
+    EventEmitter.capture_rejections = True
+    ee = NoInit("x")
+    EventEmitter.capture_rejections = False
+    assert ee.listener_count("e") == 0
+    got: list[Any] = []
+    ee.on("e", got.append).emit("e", 1)
+    assert got == [1] and ee.name == "x"
+    assert ee._capture is True  # the class default when it was created, as Node reads it
+    with pytest.raises(AttributeError):
+        ee.no_such_attribute  # noqa: B018
+
+
+def test_emitters_keep_cpythons_fast_attribute_loads() -> None:
+    # A __getattr__ anywhere in the class makes CPython 3.11 give up specializing attribute
+    # loads on its instances: every self._x of an emitter, of the loop (an emitter) and of
+    # every stream then cost about four times as much (~56 ns against ~15 ns measured).
+    assert not hasattr(EventEmitter, "__getattr__")
+    assert type(EventEmitter()).__getattribute__ is object.__getattribute__
+
+
+def test_a_base_with_its_own_new_still_gets_the_arguments() -> None:
+    class Tagged:
+        def __new__(cls, tag: str) -> Any:
+            self = super().__new__(cls)
+            self.tag = tag
+            return self
+
+    class TaggedEmitter(EventEmitter, Tagged):
+        def __init__(self, tag: str) -> None:
+            super().__init__()
+
+    ee = TaggedEmitter("t")
+    assert ee.tag == "t" and ee.listener_count("x") == 0

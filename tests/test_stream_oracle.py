@@ -29,16 +29,13 @@ SCENARIOS: list[dict[str, Any]] = DATA["scenarios"]
 
 #: Scenarios where this package is known to differ from Node: scenario id -> the difference.
 #: Each is a finding against the stream core, kept failing (strict xfail) until it is fixed.
-_OBJECT_ENCODING = (
-    "set_encoding on an object-mode stream with a Buffer buffered sets readable_length to the "
-    "decoded text's length (as Node does), more than the buffer holds; once the buffer is "
-    "empty, reading raises IndexError ('pop from an empty deque') where Node's read() "
-    "returns null"
-)
 KNOWN_DIFFERENCES: dict[str, str] = {
-    "object-encoding-hex-paused": _OBJECT_ENCODING + " (read_all after three reads)",
-    "object-encoding-hex-flowing": _OBJECT_ENCODING
-    + " (the flow: Node emits 'data' with undefined, here an uncaught IndexError)",
+    "object-encoding-hex-paused": (
+        "set_encoding on an object-mode stream with a Buffer buffered: Node's length runs "
+        "ahead of its buffer and its read() then returns undefined, which its read-all loop "
+        "counts as data and goes on; here read() returns None (Python has no undefined), "
+        "which the loop takes for the end"
+    ),
     "duplex-separate-object-modes": (
         "ERR_INVALID_ARG_TYPE names the Python type of the value ('Received type int (7)'), "
         "Node the JS type ('Received type number (7)'): the package-wide wording of errors.py"

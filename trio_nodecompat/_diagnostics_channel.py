@@ -140,6 +140,10 @@ def _start_coroutine(result: object) -> None:
     host.spawn(result)  # type: ignore[arg-type]
 
 
+def _no_subscriber(message: object, name: object) -> None:
+    """The subscriber of a channel that has none (see ``Channel._sole``): does nothing."""
+
+
 #: Accepts one object and keeps nothing: the idle channel's ``publish``.
 _SINK: Callable[[object], None] = deque[object](maxlen=0).append
 
@@ -152,7 +156,7 @@ class Channel:
     publish to: its :meth:`publish` is empty and :attr:`has_subscribers` is a constant.
     """
 
-    __slots__ = ("_name", "_subscribers", "_stores", "_tracers", "__weakref__")
+    __slots__ = ("_name", "_subscribers", "_sole", "_stores", "_tracers", "__weakref__")
 
     #: Whether the channel has subscribers or bound stores (Node's ``hasSubscribers``, true
     #: for a channel with only bound stores too). A class constant, swapped with the class.
@@ -160,6 +164,11 @@ class Channel:
 
     _name: Hashable
     _subscribers: tuple[Subscriber, ...]
+    #: The first subscriber, or :func:`_no_subscriber` when there is none: what the
+    #: one-subscriber ``publish`` calls. Never unset, so a ``publish`` that resolved to that
+    #: class just before another thread removed the last subscriber calls a no-op instead of
+    #: indexing an empty tuple.
+    _sole: Subscriber
     _stores: dict[AsyncLocalStorage[Any], Transform | None]
     _tracers: weakref.WeakSet[Any] | None
 
@@ -179,6 +188,7 @@ class Channel:
             self = object.__new__(Channel)
             self._name = name
             self._subscribers = ()
+            self._sole = _no_subscriber
             self._stores = {}
             self._tracers = None
             new_ref = _ChannelRef(self, _forget)
@@ -267,6 +277,7 @@ class Channel:
     def _update_activity(self) -> None:
         """Swap the class to match the state; hold active channels strongly. Under _LOCK."""
         subscribers = self._subscribers
+        self._sole = subscribers[0] if subscribers else _no_subscriber
         was_active = self.__class__ is not Channel
         if self._stores or len(subscribers) > 1:
             self.__class__ = _ActiveChannel
@@ -359,8 +370,11 @@ class _SoleSubscriberChannel(_ActiveChannel):
 
     def publish(self, message: object, /) -> None:
         """Call the one subscriber with ``(message, name)``."""
+        # Read into a local first: ``self._sole(...)`` would compile to a method load, which
+        # CPython cannot specialize for a callable kept in a slot (a slot read it can).
+        subscriber = self._sole
         try:
-            result = self._subscribers[0](message, self._name)
+            result = subscriber(message, self._name)
             if result is not None and type(result) is _COROUTINE_TYPE:
                 _start_coroutine(result)
         except Exception as err:

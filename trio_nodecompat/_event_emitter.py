@@ -312,29 +312,6 @@ class _EventEmitterType(type):
         super().__setattr__(name, value)
 
 
-class _LazyState:
-    """The per-instance state ``EventEmitter.__init__`` creates, made on first use if missing.
-
-    A subclass that forgot to call ``super().__init__()`` still works, with the class
-    defaults, as Node's methods initialise lazily. This is a non-data descriptor on the class:
-    once ``__init__`` has put the attribute in the instance's ``__dict__``, that wins and this
-    is never consulted. (A ``__getattr__`` would do the same, but on CPython a class that
-    defines one pays for it on every attribute read of every instance, and streams, hashes and
-    the loop are all EventEmitters.)
-    """
-
-    __slots__ = ("name",)
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj: object, objtype: type | None = None) -> Any:
-        if obj is None:
-            return self
-        EventEmitter.__init__(obj)  # type: ignore[arg-type]
-        return obj.__dict__[self.name]
-
-
 class EventEmitter(metaclass=_EventEmitterType):
     """Node's ``EventEmitter``: named events, listeners called in order, synchronously.
 
@@ -362,6 +339,26 @@ class EventEmitter(metaclass=_EventEmitterType):
     #: ``EventEmitter.captureRejections``); the ``capture_rejections`` argument overrides it.
     capture_rejections: ClassVar[bool] = False
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        """A new emitter, its state made here so that it exists even if ``__init__`` never runs.
+
+        A subclass whose ``__init__`` does not call ``super().__init__()`` still works, with
+        the class defaults (``capture_rejections`` as the class says at creation), as a Node
+        emitter always has its state. Made here and not by a ``__getattr__`` fallback on
+        first use: a class with ``__getattr__`` loses CPython's specialized attribute loads,
+        which made every ``self._x`` of an emitter (and of the loop, and of every stream)
+        about four times slower.
+        """
+        base_new = super().__new__
+        # object.__new__ refuses arguments; another base's __new__ (a mixin) gets them.
+        self = base_new(cls) if base_new is object.__new__ else base_new(cls, *args, **kwargs)
+        self._events = {}
+        self._snapshots = {}
+        self._max_listeners = None
+        self._warned = None
+        self._capture = cls.capture_rejections
+        return self
+
     def __init__(self, *, capture_rejections: bool | None = None) -> None:
         if capture_rejections is None:
             capture = type(self).capture_rejections
@@ -374,12 +371,6 @@ class EventEmitter(metaclass=_EventEmitterType):
         self._max_listeners: float | None = None
         self._warned: set[Hashable] | None = None
         self._capture = capture
-
-    _events: dict[Hashable, _ListenerList] = _LazyState()  # type: ignore[assignment]
-    _snapshots: dict[Hashable, tuple[Listener, ...]] = _LazyState()  # type: ignore[assignment]
-    _max_listeners: float | None = _LazyState()  # type: ignore[assignment]
-    _warned: set[Hashable] | None = _LazyState()  # type: ignore[assignment]
-    _capture: bool = _LazyState()  # type: ignore[assignment]
 
     # ----------------------------------------------------------------------------------------
     # Adding

@@ -249,6 +249,7 @@ class Loop(EventEmitter):
         self._ticks.append((copy_context(), fn, args))
         wakeup = self._wakeup
         if wakeup is not None:
+            self._wakeup = None  # woken once: the next ticks skip the Event's Python call
             wakeup.set()
 
     def _hand_off(self, method: Callable[..., None], work: object, args: tuple[Any, ...]) -> None:
@@ -388,6 +389,7 @@ class Loop(EventEmitter):
     def _wake(self) -> None:
         wakeup = self._wakeup
         if wakeup is not None:
+            self._wakeup = None  # the runner is woken; it looks at every queue when it runs
             wakeup.set()
 
     def _check_thread(self, what: str) -> None:
@@ -427,25 +429,49 @@ class Loop(EventEmitter):
         ticks and microtasks for the next drain, as Node's does; a microtask that raises does
         not stop the others.
         """
+        # The hot path of every stream event: each callback is run here directly (no
+        # _call_guarded frame), and the references the callbacks held are released once, at
+        # the end (nothing reads the count while this synchronous drain runs).
         ticks = self._ticks
         microtasks = self._microtasks
-        call = self._call_guarded
-        while ticks or microtasks:
-            while ticks:
-                ctx, fn, args = ticks.popleft()
-                try:
-                    completed = ctx.run(call, fn, args)
-                finally:
-                    self._release()
-                if not completed:
-                    return False
-            while microtasks:
-                ctx, fn, args = microtasks.popleft()
-                try:
-                    ctx.run(call, fn, args)
-                finally:
-                    self._release()
+        ran = 0
+        try:
+            while ticks or microtasks:
+                while ticks:
+                    ctx, fn, args = ticks.popleft()
+                    ran += 1
+                    try:
+                        result = ctx.run(fn, *args) if args else ctx.run(fn)
+                    except Exception as exc:
+                        ctx.run(self._uncaught, exc, "uncaughtException")
+                        return False
+                    if result is not None:
+                        self._spawn_if_awaitable(result, ctx)
+                while microtasks:
+                    ctx, fn, args = microtasks.popleft()
+                    ran += 1
+                    try:
+                        result = ctx.run(fn, *args) if args else ctx.run(fn)
+                    except Exception as exc:
+                        ctx.run(self._uncaught, exc, "uncaughtException")
+                        continue
+                    if result is not None:
+                        self._spawn_if_awaitable(result, ctx)
+        finally:
+            if ran:
+                self._refs -= ran
+                if self._refs == 0:
+                    self._check_idle()
         return True
+
+    def _spawn_if_awaitable(self, result: object, ctx: Context) -> None:
+        """A queued callback returned ``result``: an awaitable is started as async work.
+
+        As :meth:`_call_guarded` does (Node turns its rejection into ``'unhandledRejection'``),
+        in a copy of the callback's context.
+        """
+        if inspect.isawaitable(result):
+            self._spawn_now(result, (), ctx.copy(), None, "rejection")
 
     def _drain_all(self) -> None:
         """The drain that closes a phase: after a tick raised, the drain starts again, once.

@@ -196,10 +196,10 @@ class TracingChannel:
         if self._active or context is not None:
             return self._trace(self._sync_body, fn, context, args)
         # The untraced call, spelled out by arity: a star-call costs more than the check.
-        if not args:
-            return fn()
         if len(args) == 1:
             return fn(args[0])
+        if not args:
+            return fn()
         return fn(*args)
 
     def _trace(

@@ -642,6 +642,577 @@ class ERR_STREAM_WRITE_AFTER_END(NodeError):
 # --------------------------------------------------------------------------------------------
 # crypto (SPEC 16)
 
+# hashes, HMAC, randomness, KDFs (``crypto/_hash.py``, ``_hmac.py``, ``_random.py``, ``_kdf.py``,
+# ``_timing.py``)
+
+__all__ += [
+    "ERR_CRYPTO_HASH_FINALIZED",
+    "ERR_CRYPTO_HASH_UPDATE_FAILED",
+    "ERR_CRYPTO_INVALID_DIGEST",
+    "ERR_CRYPTO_INVALID_KEYLEN",
+    "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
+    "ERR_CRYPTO_SCRYPT_INVALID_PARAMETER",
+    "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH",
+    "ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH",
+    "ERR_OSSL_EVP_UNSUPPORTED",
+    "CryptoError",
+    "QuotaExceededError",
+    "TypeMismatchError",
+]
+
+
+class ERR_CRYPTO_HASH_FINALIZED(NodeError):
+    """``update``/``digest``/``copy`` on a Hash (or ``update`` on an Hmac) after ``digest()``."""
+
+    code = "ERR_CRYPTO_HASH_FINALIZED"
+
+    def __init__(self) -> None:
+        super().__init__("Digest already called")
+
+
+class ERR_CRYPTO_HASH_UPDATE_FAILED(NodeError):
+    """The digest engine refused an ``update`` (OpenSSL reported a failure)."""
+
+    code = "ERR_CRYPTO_HASH_UPDATE_FAILED"
+
+    def __init__(self) -> None:
+        super().__init__("Hash update failed")
+
+
+class ERR_CRYPTO_INVALID_DIGEST(NodeTypeError):
+    """An unknown digest name given to ``create_hmac``, ``pbkdf2``, ``hkdf`` or signing.
+
+    ``Invalid digest: nope``; without a name (``create_sign``'s form) just ``Invalid digest``.
+    """
+
+    code = "ERR_CRYPTO_INVALID_DIGEST"
+
+    def __init__(self, digest: object = None) -> None:
+        super().__init__("Invalid digest" if digest is None else f"Invalid digest: {digest}")
+        self.digest = digest
+
+
+class ERR_CRYPTO_INVALID_KEYLEN(NodeRangeError):
+    """A key length the algorithm cannot produce: a cipher key of the wrong size, ``hkdf``
+    longer than 255 digests."""
+
+    code = "ERR_CRYPTO_INVALID_KEYLEN"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid key length")
+
+
+class ERR_CRYPTO_INVALID_SCRYPT_PARAMS(NodeRangeError):
+    """scrypt's ``N``/``r``/``p``/``maxmem`` are unusable together.
+
+    ``detail`` is OpenSSL's error text when Node shows one (the memory limit), appended as
+    Node appends it: ``Invalid scrypt params: error:030000AC:...``.
+    """
+
+    code = "ERR_CRYPTO_INVALID_SCRYPT_PARAMS"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(f"Invalid scrypt params: {detail}" if detail else "Invalid scrypt params")
+
+
+class ERR_CRYPTO_SCRYPT_INVALID_PARAMETER(NodeError):
+    """A scrypt option given under both of its names (``N`` and ``cost``, ...)."""
+
+    code = "ERR_CRYPTO_SCRYPT_INVALID_PARAMETER"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid scrypt parameter")
+
+
+class ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH(NodeRangeError):
+    """``timing_safe_equal`` of two inputs of different byte lengths."""
+
+    code = "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH"
+
+    def __init__(self) -> None:
+        super().__init__("Input buffers must have the same byte length")
+
+
+class ERR_OSSL_EVP_UNSUPPORTED(NodeError):
+    """OpenSSL knows the algorithm but no loaded provider implements it (``md4``, ``whirlpool``:
+    OpenSSL 3 keeps them in its legacy provider). Message and code are what Node reports."""
+
+    code = "ERR_OSSL_EVP_UNSUPPORTED"
+
+    def __init__(self) -> None:
+        super().__init__("error:0308010C:digital envelope routines::unsupported")
+
+
+class ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH(NodeError):
+    """``output_length`` given for a fixed-length digest, and not equal to its size."""
+
+    code = "ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH"
+
+    def __init__(self) -> None:
+        super().__init__("error:030000B2:digital envelope routines::not XOF or invalid length")
+
+
+class CryptoError(NodeError):
+    """A plain ``Error`` that Node's crypto throws with no ``code`` at all.
+
+    Node reports some failures this way: ``createHash('nope')`` (``Digest method not
+    supported``), ``pbkdf2``/``hkdf`` with an extendable-output digest (``Deriving bits
+    failed``). The message is Node's; ``code`` is ``''`` (Node's is ``undefined``).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class QuotaExceededError(NodeError, ValueError):
+    """WHATWG's ``DOMException`` named ``QuotaExceededError`` (``get_random_values`` over 64 KiB).
+
+    As :class:`InvalidCharacterError`: ``name`` and ``code`` are the DOMException's name, and
+    ``legacy_code`` is its numeric code (22), which is what Node's ``err.code`` holds.
+    """
+
+    code = "QuotaExceededError"
+    name: ClassVar[str] = "QuotaExceededError"
+    legacy_code: ClassVar[int] = 22
+
+
+class TypeMismatchError(NodeError, TypeError):
+    """WHATWG's ``DOMException`` named ``TypeMismatchError`` (``get_random_values`` of a value
+    that is not an integer typed array); ``legacy_code`` is 17, Node's ``err.code``."""
+
+    code = "TypeMismatchError"
+    name: ClassVar[str] = "TypeMismatchError"
+    legacy_code: ClassVar[int] = 17
+
+
+# keys, signatures, ciphers
+
+__all__ += [
+    "CryptoOperationError",
+    "ERR_CRYPTO_ECDH_INVALID_FORMAT",
+    "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY",
+    "ERR_CRYPTO_INCOMPATIBLE_KEY",
+    "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS",
+    "ERR_CRYPTO_INVALID_AUTH_TAG",
+    "ERR_CRYPTO_INVALID_CURVE",
+    "ERR_CRYPTO_INVALID_IV",
+    "ERR_CRYPTO_INVALID_JWK",
+    "ERR_CRYPTO_INVALID_KEYPAIR",
+    "ERR_CRYPTO_INVALID_KEYTYPE",
+    "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE",
+    "ERR_CRYPTO_INVALID_STATE",
+    "ERR_CRYPTO_JWK_UNSUPPORTED_CURVE",
+    "ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE",
+    "ERR_CRYPTO_OPERATION_FAILED",
+    "ERR_CRYPTO_SIGN_KEY_REQUIRED",
+    "ERR_CRYPTO_UNKNOWN_CIPHER",
+    "ERR_CRYPTO_UNKNOWN_DH_GROUP",
+    "ERR_CRYPTO_UNSUPPORTED_OPERATION",
+    "ERR_INTERNAL_ASSERTION",
+    "ERR_MISSING_PASSPHRASE",
+    "ERR_OSSL_ASN1_HEADER_TOO_LONG",
+    "ERR_OSSL_ASN1_WRONG_TAG",
+    "ERR_OSSL_BAD_DECRYPT",
+    "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
+    "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
+    "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
+    "ERR_OSSL_INVALID_DIGEST",
+    "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
+    "ERR_OSSL_PEM_NO_START_LINE",
+    "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
+    "ERR_OSSL_RSA_INVALID_PADDING",
+    "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
+    "ERR_OSSL_UNSUPPORTED",
+    "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
+    "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED",
+    "MissingCryptoExtraError",
+    "OpenSSLError",
+]
+
+
+class MissingCryptoExtraError(ImportError):
+    """A key, signature or cipher API was used without the optional ``cryptography`` package.
+
+    ``trio_nodecompat.crypto`` imports without it (hashes, HMAC, randomness and KDFs need only
+    the standard library); the names built on ``cryptography`` raise this when called. It is an
+    :class:`ImportError`, and its message says how to install the extra.
+    """
+
+    code: ClassVar[str] = "ERR_TRIO_NODECOMPAT_MISSING_EXTRA"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"crypto.{what} needs the optional 'cryptography' package: "
+            "pip install 'trio_nodecompat[crypto]'",
+            name="cryptography",
+        )
+
+
+class CryptoOperationError(NodeError):
+    """An error Node raises from OpenSSL's cipher code *without* a code.
+
+    A wrong GCM/Poly1305 tag (``Unsupported state or unable to authenticate data``) and data
+    after ``final()`` (``Trying to add data in unsupported state``) are plain ``Error`` objects
+    in Node: ``err.code`` is ``undefined``. Here ``code`` is the empty string for the same reason.
+    """
+
+
+class ERR_CRYPTO_INVALID_IV(NodeTypeError):
+    """An initialization vector of the wrong length, or one missing where the mode needs it."""
+
+    code = "ERR_CRYPTO_INVALID_IV"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid initialization vector")
+
+
+class ERR_CRYPTO_UNKNOWN_CIPHER(NodeError):
+    """A cipher name this build does not know."""
+
+    code = "ERR_CRYPTO_UNKNOWN_CIPHER"
+
+    def __init__(self) -> None:
+        super().__init__("Unknown cipher")
+
+
+class ERR_CRYPTO_INVALID_AUTH_TAG(NodeTypeError):
+    """An authentication tag (or ``auth_tag_length``) of a length the mode does not allow."""
+
+    code = "ERR_CRYPTO_INVALID_AUTH_TAG"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+
+
+class ERR_CRYPTO_INVALID_STATE(NodeError):
+    """An operation called when the object's state does not allow it.
+
+    ``operation`` gives Node's ``Invalid state for operation setAAD``; Node's C++ layer also
+    raises this code with fixed texts (``Not initialised``, ``Invalid state``): pass ``text``.
+    """
+
+    code = "ERR_CRYPTO_INVALID_STATE"
+
+    def __init__(self, operation: str | None = None, *, text: str | None = None) -> None:
+        if text is None:
+            text = f"Invalid state for operation {operation}" if operation else "Invalid state"
+        super().__init__(text)
+
+
+class ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(NodeTypeError):
+    """A KeyObject of the wrong type (``secret``/``public``/``private``) for the operation."""
+
+    code = "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE"
+
+    def __init__(self, actual: str, expected: str) -> None:
+        super().__init__(f"Invalid key object type {actual}, expected {expected}.")
+
+
+class ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(NodeError):
+    """An export/encoding option that does not fit the key (``sec1`` for an RSA key...)."""
+
+    code = "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS"
+
+    def __init__(self, encoding: str, reason: str) -> None:
+        super().__init__(f"The selected key encoding {encoding} {reason}.")
+
+
+class ERR_CRYPTO_INCOMPATIBLE_KEY(NodeError):
+    """Two keys that cannot be used together."""
+
+    code = "ERR_CRYPTO_INCOMPATIBLE_KEY"
+
+    def __init__(self, name: str, detail: str) -> None:
+        super().__init__(f"Incompatible key types for {name}: {detail}")
+
+
+class ERR_CRYPTO_INVALID_JWK(NodeTypeError):
+    """A JSON Web Key whose members do not describe a valid key."""
+
+    code = "ERR_CRYPTO_INVALID_JWK"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid JWK data")
+
+
+class ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE(NodeError):
+    """A key that has no JWK form (rsa-pss, dsa, dh)."""
+
+    code = "ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE"
+
+    def __init__(self) -> None:
+        super().__init__("Unsupported JWK Key Type.")
+
+
+class ERR_CRYPTO_JWK_UNSUPPORTED_CURVE(NodeError):
+    """An EC key on a curve that JWK does not name."""
+
+    code = "ERR_CRYPTO_JWK_UNSUPPORTED_CURVE"
+
+    def __init__(self, curve: str) -> None:
+        super().__init__(f"Unsupported JWK EC curve: {curve}.")
+
+
+class ERR_CRYPTO_INVALID_CURVE(NodeTypeError):
+    """An elliptic curve name this build does not know."""
+
+    code = "ERR_CRYPTO_INVALID_CURVE"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid EC curve name")
+
+
+class ERR_CRYPTO_INVALID_KEYPAIR(NodeRangeError):
+    """``ECDH.compute_secret`` before the ECDH object has keys."""
+
+    code = "ERR_CRYPTO_INVALID_KEYPAIR"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid key pair")
+
+
+class ERR_CRYPTO_INVALID_KEYTYPE(NodeRangeError):
+    """A private key that is not valid for the ECDH object's curve."""
+
+    code = "ERR_CRYPTO_INVALID_KEYTYPE"
+
+    def __init__(self, detail: str = "Invalid key type") -> None:
+        super().__init__(detail)
+
+
+class ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY(NodeError):
+    """A peer public key that is not a point of the ECDH object's curve."""
+
+    code = "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY"
+
+    def __init__(self) -> None:
+        super().__init__("Public key is not valid for specified curve")
+
+
+class ERR_CRYPTO_ECDH_INVALID_FORMAT(NodeTypeError):
+    """A point format other than ``compressed``/``uncompressed``/``hybrid``."""
+
+    code = "ERR_CRYPTO_ECDH_INVALID_FORMAT"
+
+    def __init__(self, format: object) -> None:
+        super().__init__(f"Invalid ECDH format: {format}")
+
+
+class ERR_CRYPTO_OPERATION_FAILED(NodeError):
+    """An operation failed for a reason Node describes in words (``Failed to get ECDH public key``)."""
+
+    code = "ERR_CRYPTO_OPERATION_FAILED"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+
+
+class ERR_CRYPTO_UNSUPPORTED_OPERATION(NodeError):
+    """The key cannot do what was asked (a digest with an Ed25519 key, signing with X25519)."""
+
+    code = "ERR_CRYPTO_UNSUPPORTED_OPERATION"
+
+    def __init__(self) -> None:
+        super().__init__("Unsupported crypto operation")
+
+
+class ERR_CRYPTO_SIGN_KEY_REQUIRED(NodeError):
+    """``sign()`` called without a key."""
+
+    code = "ERR_CRYPTO_SIGN_KEY_REQUIRED"
+
+    def __init__(self) -> None:
+        super().__init__("No key provided to sign")
+
+
+class ERR_CRYPTO_UNKNOWN_DH_GROUP(NodeError):
+    """A Diffie-Hellman group name that is not one of the RFC 2409/3526 groups."""
+
+    code = "ERR_CRYPTO_UNKNOWN_DH_GROUP"
+
+    def __init__(self) -> None:
+        super().__init__("Unknown DH group")
+
+
+class ERR_INTERNAL_ASSERTION(NodeError):
+    """Node's internal assertion, which some public misuse reaches (a Cipher's output encoding
+    changed between ``update`` calls: ``Cannot change encoding``). The message is Node's."""
+
+    code = "ERR_INTERNAL_ASSERTION"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"{detail}\nThis is caused by either a bug in Node.js or incorrect usage of Node.js "
+            "internals.\nPlease open an issue with this stack trace at "
+            "https://github.com/nodejs/node/issues\n"
+        )
+
+
+class ERR_MISSING_PASSPHRASE(NodeTypeError):
+    """An encrypted key needs a passphrase for encryption (export with ``cipher``)."""
+
+    code = "ERR_MISSING_PASSPHRASE"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"Passphrase required for {what}")
+
+
+class ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(NodeError):
+    """Node can do this, but ``cryptography`` offers no API for it, so this port refuses.
+
+    This package's own code: ``private_encrypt`` (raw RSA with signature-type padding, which
+    ``cryptography`` deliberately does not expose) and inputs outside ``cryptography``'s limits
+    (a GCM IV shorter than 8 bytes). The message says which and why; nothing here falls back
+    to a hand-written primitive.
+    """
+
+    code = "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+
+
+class OpenSSLError(NodeError):
+    """An error Node reports from OpenSSL: ``ERR_OSSL_*`` codes with ``library`` and ``reason``.
+
+    The message is OpenSSL's packed form, as Node prints it
+    (``error:1C800064:Provider routines::bad decrypt``). Each ``ERR_OSSL_*`` class fixes its
+    packed number, library and reason.
+    """
+
+    packed: ClassVar[str] = ""
+    library: ClassVar[str] = ""
+    reason: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(f"error:{self.packed}:{self.library}::{self.reason}")
+
+
+class ERR_OSSL_BAD_DECRYPT(OpenSSLError):
+    """Wrong padding after CBC/ECB decryption, or a wrong passphrase for an encrypted key."""
+
+    code = "ERR_OSSL_BAD_DECRYPT"
+    packed = "1C800064"
+    library = "Provider routines"
+    reason = "bad decrypt"
+
+
+class ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH(OpenSSLError):
+    """``final()`` of a block cipher without padding, with a partial block left."""
+
+    code = "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH"
+    packed = "1C80006B"
+    library = "Provider routines"
+    reason = "wrong final block length"
+
+
+class ERR_OSSL_UNSUPPORTED(OpenSSLError):
+    """Key material in no format the decoder understands."""
+
+    code = "ERR_OSSL_UNSUPPORTED"
+    packed = "1E08010C"
+    library = "DECODER routines"
+    reason = "unsupported"
+
+
+class ERR_OSSL_PEM_NO_START_LINE(OpenSSLError):
+    """Input that should be PEM has no ``-----BEGIN`` line."""
+
+    code = "ERR_OSSL_PEM_NO_START_LINE"
+    packed = "0480006C"
+    library = "PEM routines"
+    reason = "no start line"
+
+
+class ERR_OSSL_ASN1_HEADER_TOO_LONG(OpenSSLError):
+    """DER input that ends inside an ASN.1 header."""
+
+    code = "ERR_OSSL_ASN1_HEADER_TOO_LONG"
+    packed = "0680007B"
+    library = "asn1 encoding routines"
+    reason = "header too long"
+
+
+class ERR_OSSL_ASN1_WRONG_TAG(OpenSSLError):
+    """DER whose structure is not the one expected (a PEM block that is not a certificate)."""
+
+    code = "ERR_OSSL_ASN1_WRONG_TAG"
+    packed = "068000A8"
+    library = "asn1 encoding routines"
+    reason = "wrong tag"
+
+
+class ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED(OpenSSLError):
+    """An encrypted private key given without a passphrase (OpenSSL's prompt was refused)."""
+
+    code = "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED"
+    packed = "07880109"
+    library = "common libcrypto routines"
+    reason = "interrupted or cancelled"
+
+
+class ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE(OpenSSLError):
+    """An operation the key type cannot do (signing with an X25519 key)."""
+
+    code = "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE"
+    packed = "03000096"
+    library = "digital envelope routines"
+    reason = "operation not supported for this keytype"
+
+
+class ERR_OSSL_INVALID_DIGEST(OpenSSLError):
+    """A digest given to a key type that takes none (``sign('sha256', data, ed25519_key)``)."""
+
+    code = "ERR_OSSL_INVALID_DIGEST"
+    packed = "1C80007A"
+    library = "Provider routines"
+    reason = "invalid digest"
+
+
+class ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS(OpenSSLError):
+    """``diffie_hellman`` with EC keys on two different curves."""
+
+    code = "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS"
+    packed = "1C8000CB"
+    library = "Provider routines"
+    reason = "mismatching domain parameters"
+
+
+class ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE(OpenSSLError):
+    """An RSA padding constant that does not fit the operation."""
+
+    code = "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE"
+    packed = "1C8000A5"
+    library = "Provider routines"
+    reason = "illegal or unsupported padding mode"
+
+
+class ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE(OpenSSLError):
+    """More data than the RSA key and padding can hold, or a salt too long for PSS."""
+
+    code = "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE"
+    packed = "0200006E"
+    library = "rsa routines"
+    reason = "data too large for key size"
+
+
+class ERR_OSSL_RSA_INVALID_PADDING(OpenSSLError):
+    """``public_decrypt`` of data that does not carry PKCS#1 type-1 padding for this key."""
+
+    code = "ERR_OSSL_RSA_INVALID_PADDING"
+    packed = "0200008A"
+    library = "rsa routines"
+    reason = "invalid padding"
+
+
+class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):
+    """OAEP decryption failed (wrong key, label, hash or tampered data)."""
+
+    code = "ERR_OSSL_RSA_OAEP_DECODING_ERROR"
+    packed = "02000079"
+    library = "rsa routines"
+    reason = "oaep decoding error"
+
 
 # --------------------------------------------------------------------------------------------
 # diagnostics_channel (SPEC 17)

@@ -1,0 +1,111 @@
+"""The callback forms of key generation and signing, and their promisified forms.
+
+Node runs ``generateKeyPair``/``generateKey`` and callback ``sign``/``verify`` on its thread
+pool and calls back from the event loop. Here: the work runs off the Trio thread, the
+callback runs on the Trio thread in the caller's AsyncLocalStorage frame, the loop stays open
+until it has run, ``util.promisify`` gives an awaitable that can be cancelled, and a callback
+that raises is the loop's uncaught exception.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+import trio
+
+from trio_nodecompat import crypto, errors, open_loop
+from trio_nodecompat.async_hooks import AsyncLocalStorage
+from trio_nodecompat.errors import NoLoopError
+from trio_nodecompat.util import promisify
+
+
+async def test_generate_key_pair_calls_back_in_the_callers_frame() -> None:
+    als: AsyncLocalStorage[str] = AsyncLocalStorage()
+    seen: list[Any] = []
+    trio_thread = threading.get_ident()
+
+    def callback(err: object, public: object, private: object) -> None:
+        seen.append((err, public, private, als.get_store(), threading.get_ident()))
+
+    async with open_loop():
+        als.run("request-7", crypto.generate_key_pair, "ec", callback, named_curve="P-256")
+        assert seen == []  # not synchronous, as in Node
+    (err, public, private, store, thread) = seen[0]
+    assert err is None and store == "request-7" and thread == trio_thread
+    assert isinstance(public, crypto.KeyObject) and public.type == "public"
+    assert isinstance(private, crypto.KeyObject) and private.asymmetric_key_type == "ec"
+    assert crypto.create_public_key(private).equals(public)
+
+
+async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> None:
+    results: list[Any] = []
+    async with open_loop():
+        crypto.generate_key_pair(
+            "ed25519",
+            lambda *a: results.append(a),
+            public_key_encoding={"type": "spki", "format": "pem"},
+            private_key_encoding={"type": "pkcs8", "format": "der"},
+        )
+        crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+    ok = next(r for r in results if r[0] is None)
+    assert ok[1].startswith("-----BEGIN PUBLIC KEY-----")
+    assert (
+        crypto.create_private_key(ok[2], format="der", type="pkcs8").asymmetric_key_type
+        == "ed25519"
+    )
+    failed = next(r for r in results if r[0] is not None)
+    assert failed[0].code == "ERR_CRYPTO_INVALID_CURVE" and len(failed) == 1
+
+
+async def test_generate_key_and_promisify() -> None:
+    async with open_loop():
+        public, private = await promisify(crypto.generate_key_pair)("x25519")
+        assert public.asymmetric_key_type == private.asymmetric_key_type == "x25519"
+        key = await promisify(crypto.generate_key)("aes", length=256)
+        assert key.symmetric_key_size == 32
+        got: list[Any] = []
+        crypto.generate_key("hmac", lambda err, k: got.append((err, k)), length=64)
+    assert got[0][0] is None and got[0][1].symmetric_key_size == 8
+    with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+        async with open_loop():
+            await promisify(crypto.generate_key)("aes", length=100)
+
+
+async def test_promisified_key_generation_can_be_cancelled() -> None:
+    async with open_loop():
+        with trio.move_on_after(0.001) as scope:
+            await promisify(crypto.generate_key_pair)("rsa", modulus_length=4096)
+        assert scope.cancelled_caught
+
+
+async def test_sign_and_verify_callback_forms() -> None:
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    got: list[Any] = []
+    async with open_loop():
+        crypto.sign(None, b"data", private, lambda err, sig: got.append(("sign", err, sig)))
+    sig = got[0][2]
+    async with open_loop():
+        crypto.verify(None, b"data", public, sig, lambda err, ok: got.append(("verify", err, ok)))
+        crypto.verify(None, b"datb", public, sig, lambda err, ok: got.append(("verify", err, ok)))
+    assert [g[1] for g in got] == [None, None, None]
+    assert sorted(g[2] for g in got[1:]) == [False, True]
+    assert crypto.verify(None, b"data", public, sig) is True
+
+
+async def test_a_raising_callback_is_an_uncaught_exception() -> None:
+    def callback(err: object, *values: object) -> None:
+        raise KeyError("from the callback")
+
+    with pytest.raises(BaseExceptionGroup) as info:
+        async with open_loop():
+            crypto.generate_key("aes", callback, length=128)
+    assert info.group_contains(KeyError, match="from the callback")
+
+
+def test_callback_forms_need_a_loop() -> None:
+    with pytest.raises(NoLoopError):
+        crypto.generate_key("aes", lambda *a: None, length=128)
+    with pytest.raises(NoLoopError):
+        crypto.generate_key_pair("ed25519", lambda *a: None)

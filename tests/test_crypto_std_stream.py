@@ -1,0 +1,116 @@
+"""Hash and Hmac as Transform streams (Node's LazyTransform): write data, read the digest.
+
+Ports test-crypto-hash-stream-pipe.js, the stream half of test-crypto-hash.js (``a5``-``a8``)
+and of test-crypto-hmac.js's RFC 4231 loop, and pipes a Readable into ``create_hash``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import trio
+
+import trio_nodecompat
+from trio_nodecompat import crypto
+from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.stream import PassThrough, Readable, Transform
+
+VECTORS = json.loads(
+    (Path(__file__).parent / "fixtures" / "crypto_std" / "node_test_vectors.json").read_text()
+)
+SHA512_TEST123 = crypto.create_hash("sha512").update("Test123").digest()
+
+
+def test_update_and_digest_build_no_stream() -> None:
+    h = crypto.create_hash("sha256")
+    assert isinstance(h, Transform)
+    assert h.update(b"abc").digest("hex").startswith("ba7816bf")
+    # No stream state was built (only the emitter's own tables, which every EventEmitter gets
+    # when it is created), and no loop was needed.
+    assert "_readable_state" not in vars(h) and "_writable_state" not in vars(h)
+    m = crypto.create_hmac("sha256", "k")
+    m.update("x").digest()
+    assert "_readable_state" not in vars(m) and "_writable_state" not in vars(m)
+
+
+async def test_stream_interface() -> None:
+    # test-crypto-hash.js: a5 (end with data), a6 (three writes), a7 (end alone), a8 ('' then end)
+    async with trio_nodecompat.open_loop():
+        a5 = crypto.create_hash("sha512")
+        a5.end("Test123")
+        assert a5.read() == SHA512_TEST123  # synchronously, as in Node
+        a6 = crypto.create_hash("sha512")
+        a6.write("Te")
+        a6.write("st")
+        a6.write("123")
+        a6.end()
+        assert a6.read() == SHA512_TEST123
+        a7 = crypto.create_hash("sha512")
+        a7.end()
+        assert a7.read() == crypto.create_hash("sha512").digest()
+        a8 = crypto.create_hash("sha512")
+        a8.write("")
+        a8.end()
+        assert a8.read() is not None
+
+
+async def test_hash_stream_pipe() -> None:
+    # test-crypto-hash-stream-pipe.js
+    expect = (
+        "36a38a2a35e698974d4e5791a3f05b05198235381e864f91a0e8cd6a26b677ec"
+        "dcde8e2b069bd7355fabd68abd6fc80119659f25e92f8efc961ee3a7c815c758"
+    )
+    seen: list[str] = []
+    async with trio_nodecompat.open_loop():
+        s = PassThrough()
+        h = crypto.create_hash("sha3-512")
+
+        def on_data(chunk: str) -> None:
+            assert chunk == expect
+            # digest() after the stream pushed its digest still works (nodejs/node#28245).
+            assert h.digest("hex") == expect
+            seen.append(chunk)
+
+        s.pipe(h).on("data", on_data).set_encoding("hex")
+        s.end("aoeu")
+    assert seen == [expect]
+
+
+async def test_pipe_a_readable_into_create_hash() -> None:
+    chunks = [Buffer.from_(bytes(range(i, i + 100))) for i in range(0, 150, 10)]
+    expected = crypto.create_hash("sha256")
+    for chunk in chunks:
+        expected.update(chunk)
+    want = expected.digest()
+    pending = list(chunks)
+
+    def read(stream: Readable, size: int) -> None:
+        stream.push(pending.pop(0) if pending else None)
+
+    got: list[object] = []
+    async with trio_nodecompat.open_loop():
+        source = Readable(read=read, high_water_mark=64)
+        source.pipe(crypto.create_hash("sha256")).on("data", got.append)
+        await trio.sleep(0)
+    assert got == [want]
+
+
+async def test_xof_stream_pushes_its_output_length() -> None:
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("shake256", output_length=5)
+        h.end("abc")
+        assert h.read() == crypto.create_hash("shake256", output_length=5).update("abc").digest()
+
+
+async def test_hmac_rfc4231_through_the_stream() -> None:
+    async with trio_nodecompat.open_loop():
+        for case in VECTORS["hmac"]["rfc4231"]:
+            for algorithm, want in case["hmac"].items():
+                key = Buffer.from_(case["key"]["hex"], "hex")
+                h = crypto.create_hmac(algorithm, key)
+                h.end(Buffer.from_(case["data"]["hex"], "hex"))
+                got = h.read().to_string("hex")
+                if case.get("truncate"):
+                    got = got[:32]
+                assert got == want

@@ -1,0 +1,173 @@
+"""``public_encrypt``/``private_decrypt`` and ``private_encrypt``/``public_decrypt``.
+
+Node's RSA encryption on ``cryptography``: OAEP (Node's default padding; ``oaep_hash`` names
+both the OAEP digest and MGF1's, default SHA-1, and ``oaep_label`` the label) and PKCS#1 v1.5.
+As Node 20.11.1 and later, ``private_decrypt`` refuses PKCS#1 v1.5 padding
+(CVE-2023-46809, the Marvin timing attack), with Node's message.
+
+``public_decrypt`` undoes PKCS#1 type-1 padding with ``cryptography``'s
+``recover_data_from_signature(..., algorithm=None)``. Its mirror ``private_encrypt`` needs a raw
+RSA private-key operation, which ``cryptography`` deliberately does not expose (it only signs
+DigestInfo structures), and writing one by hand is what this package does not do: it raises
+``ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED`` saying so. ``RSA_NO_PADDING`` is refused for the
+same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import padding as _pad
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from .._buffer import Buffer
+from ..errors import (
+    ERR_CRYPTO_INVALID_DIGEST,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE,
+    ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE,
+    ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
+    ERR_OSSL_RSA_INVALID_PADDING,
+    ERR_OSSL_RSA_OAEP_DECODING_ERROR,
+    ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
+)
+from ._constants import constants
+from ._data import as_bytes
+from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
+from ._signing_digests import digest_by_name
+
+__all__ = ["private_decrypt", "private_encrypt", "public_decrypt", "public_encrypt"]
+
+
+def _oaep(options: Mapping[str, Any], oaep_hash: str | None, oaep_label: object) -> _pad.OAEP:
+    name = oaep_hash if oaep_hash is not None else option(options, "oaep_hash")
+    if name is None:
+        name = "sha1"
+    digest = digest_by_name(name)
+    if digest is None:
+        raise ERR_CRYPTO_INVALID_DIGEST(name)
+    label = oaep_label if oaep_label is not None else option(options, "oaep_label")
+    label_bytes = None if label is None else as_bytes(label, None, "options.oaepLabel")
+    return _pad.OAEP(mgf=_pad.MGF1(digest), algorithm=digest, label=label_bytes or None)
+
+
+def _padding(options: Mapping[str, Any], value: int | None, default: int) -> int:
+    chosen = value if value is not None else option(options, "padding")
+    return default if chosen is None else int(chosen)
+
+
+def _rsa_public(key: KeyObject) -> rsa.RSAPublicKey:
+    raw = key._key
+    if key._pss:  # an rsa-pss key only signs, as in OpenSSL
+        raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+    if isinstance(raw, rsa.RSAPrivateKey):
+        return raw.public_key()
+    if isinstance(raw, rsa.RSAPublicKey):
+        return raw
+    raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+
+
+def public_encrypt(
+    key: object,
+    buffer: object,
+    *,
+    padding: int | None = None,
+    oaep_hash: str | None = None,
+    oaep_label: object = None,
+) -> Buffer:
+    """Node's ``crypto.publicEncrypt(key, buffer)``: OAEP (default) or PKCS#1 v1.5.
+
+    ``key`` is a public or private key in any form :func:`create_public_key` takes, or Node's
+    dict with ``padding``/``oaepHash``/``oaepLabel`` (also accepted as keywords).
+    """
+    prepared, options = prepare_public_key(key)
+    data = as_bytes(buffer, None, "buffer")
+    public = _rsa_public(prepared)
+    mode = _padding(options, padding, constants.RSA_PKCS1_OAEP_PADDING)
+    pad: Any
+    if mode == constants.RSA_PKCS1_OAEP_PADDING:
+        pad = _oaep(options, oaep_hash, oaep_label)
+    elif mode == constants.RSA_PKCS1_PADDING:
+        pad = _pad.PKCS1v15()
+    else:
+        raise _unsupported_padding(mode)
+    try:
+        return Buffer._own(public.encrypt(data, pad))
+    except ValueError:
+        raise ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE() from None
+
+
+def private_decrypt(
+    private_key: object,
+    buffer: object,
+    *,
+    padding: int | None = None,
+    oaep_hash: str | None = None,
+    oaep_label: object = None,
+) -> Buffer:
+    """Node's ``crypto.privateDecrypt(privateKey, buffer)``: OAEP only, as Node 20.11.1+."""
+    prepared, options = prepare_private_key(private_key)
+    data = as_bytes(buffer, None, "buffer")
+    raw = prepared._key
+    if not isinstance(raw, rsa.RSAPrivateKey) or prepared._pss:
+        raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+    mode = _padding(options, padding, constants.RSA_PKCS1_OAEP_PADDING)
+    if mode == constants.RSA_PKCS1_PADDING:
+        refused = ERR_INVALID_ARG_VALUE("padding", mode)
+        refused.args = (
+            "RSA_PKCS1_PADDING is no longer supported for private decryption, this can be "
+            "reverted with --security-revert=CVE-2023-46809",
+        )
+        raise refused
+    if mode != constants.RSA_PKCS1_OAEP_PADDING:
+        raise _unsupported_padding(mode)
+    try:
+        return Buffer._own(raw.decrypt(data, _oaep(options, oaep_hash, oaep_label)))
+    except ValueError:
+        raise ERR_OSSL_RSA_OAEP_DECODING_ERROR() from None
+
+
+def private_encrypt(private_key: object, buffer: object, *, padding: int | None = None) -> Buffer:
+    """Node's ``crypto.privateEncrypt``: not available here (see the module docs).
+
+    The key and data are validated as Node does, then ``ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED``
+    is raised: ``cryptography`` has no raw RSA private-key operation. To make something
+    ``public_decrypt`` (or Node's ``publicDecrypt``) can check, sign instead.
+    """
+    prepared, _ = prepare_private_key(private_key)
+    as_bytes(buffer, None, "buffer")
+    if not isinstance(prepared._key, rsa.RSAPrivateKey):
+        raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+    raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
+        "crypto.private_encrypt needs a raw RSA private-key operation, which the "
+        "'cryptography' package does not offer; use crypto.sign for signatures"
+    )
+
+
+def public_decrypt(key: object, buffer: object, *, padding: int | None = None) -> Buffer:
+    """Node's ``crypto.publicDecrypt(key, buffer)``: recover what ``privateEncrypt`` padded.
+
+    PKCS#1 v1.5 type-1 padding only (Node's default); ``RSA_NO_PADDING`` is refused.
+    """
+    prepared, options = prepare_public_key(key)
+    data = as_bytes(buffer, None, "buffer")
+    public = _rsa_public(prepared)
+    mode = _padding(options, padding, constants.RSA_PKCS1_PADDING)
+    if mode != constants.RSA_PKCS1_PADDING:
+        raise _unsupported_padding(mode)
+    try:
+        recovered = public.recover_data_from_signature(data, _pad.PKCS1v15(), None)
+    except (InvalidSignature, ValueError):
+        raise ERR_OSSL_RSA_INVALID_PADDING() from None
+    return Buffer._own(recovered)
+
+
+def _unsupported_padding(mode: int) -> Exception:
+    if mode == constants.RSA_NO_PADDING:
+        return ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
+            "RSA_NO_PADDING needs a raw RSA operation, which the 'cryptography' package "
+            "does not offer"
+        )
+    return ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()

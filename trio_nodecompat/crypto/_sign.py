@@ -1,0 +1,404 @@
+"""``sign``/``verify`` and ``create_sign``/``create_verify``: Node's signatures on ``cryptography``.
+
+A digest name, data and a key make a signature: RSA with PKCS#1 v1.5 (Node's default) or PSS
+(``padding=constants.RSA_PKCS1_PSS_PADDING``, ``salt_length`` in bytes or Node's
+``RSA_PSS_SALTLEN_DIGEST``/``_MAX_SIGN``/``_AUTO``), ECDSA and DSA (``dsa_encoding='der'`` or
+``'ieee-p1363'``, the fixed-width ``r || s``), Ed25519/Ed448 (digest ``None``, the data signed
+as it is). ``rsa-pss`` keys sign with PSS and default to the salt length and MGF1 digest their
+parameters name. PKCS#1 v1.5 and EdDSA signatures are deterministic and byte-exact with Node;
+ECDSA, DSA and PSS are randomized and verify both ways (see the tests).
+
+``Sign`` and ``Verify`` keep a running ``cryptography`` hash and sign the digest
+(``Prehashed``), as OpenSSL's ``EVP_DigestSign*`` does. As in Node they are Writable streams:
+``pipe`` a Readable into one, or ``write``/``end`` it, then call ``sign``/``verify``
+(``_write`` is ``update``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import (
+    Prehashed,
+    decode_dss_signature,
+    encode_dss_signature,
+)
+
+from .._buffer import Buffer
+from ..errors import (
+    ERR_CRYPTO_INVALID_DIGEST,
+    ERR_CRYPTO_INVALID_STATE,
+    ERR_CRYPTO_SIGN_KEY_REQUIRED,
+    ERR_CRYPTO_UNSUPPORTED_OPERATION,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE,
+    ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE,
+    ERR_OSSL_INVALID_DIGEST,
+    ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
+)
+from ..stream import Writable
+from ._constants import constants
+from ._data import as_bytes, output
+from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
+from ._offthread import call_back_from_thread
+from ._signing_digests import digest_by_name
+
+__all__ = ["Sign", "Verify", "create_sign", "create_verify", "sign", "verify"]
+
+_PKCS1 = constants.RSA_PKCS1_PADDING
+_PSS = constants.RSA_PKCS1_PSS_PADDING
+
+
+class _Options:
+    """The signing options of a call, from keywords and Node's key dict."""
+
+    __slots__ = ("padding", "salt_length", "dsa_encoding")
+
+    def __init__(
+        self,
+        options: Mapping[str, Any],
+        padding: int | None,
+        salt_length: int | None,
+        dsa_encoding: str | None,
+    ) -> None:
+        self.padding = padding if padding is not None else option(options, "padding")
+        self.salt_length = (
+            salt_length if salt_length is not None else option(options, "salt_length")
+        )
+        encoding = dsa_encoding if dsa_encoding is not None else option(options, "dsa_encoding")
+        if encoding is None:
+            encoding = "der"
+        if encoding not in ("der", "ieee-p1363"):
+            raise ERR_INVALID_ARG_VALUE("options.dsaEncoding", encoding)
+        self.dsa_encoding = encoding
+
+
+def _rsa_padding(
+    key: KeyObject, digest: hashes.HashAlgorithm, opts: _Options, signing: bool
+) -> padding.AsymmetricPadding:
+    params = key._pss_params
+    pad = opts.padding
+    if pad is None:
+        pad = _PSS if key._pss else _PKCS1
+    if pad == _PKCS1 and not key._pss:
+        return padding.PKCS1v15()
+    if pad != _PSS:
+        raise ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()
+    salt = opts.salt_length
+    if salt is None:
+        if params is not None:
+            salt = params.salt_length
+        else:
+            salt = constants.RSA_PSS_SALTLEN_MAX_SIGN if signing else constants.RSA_PSS_SALTLEN_AUTO
+    mgf_digest = digest
+    if params is not None:
+        mgf_hash = digest_by_name(params.mgf1_hash_algorithm)
+        assert mgf_hash is not None
+        mgf_digest = mgf_hash
+    length: Any
+    if salt == constants.RSA_PSS_SALTLEN_DIGEST:
+        length = padding.PSS.DIGEST_LENGTH
+    elif salt == constants.RSA_PSS_SALTLEN_MAX_SIGN:
+        length = padding.PSS.MAX_LENGTH if signing else padding.PSS.AUTO
+    elif isinstance(salt, int) and salt >= 0:
+        length = salt
+    else:
+        raise ERR_INVALID_ARG_VALUE("options.saltLength", salt)
+    return padding.PSS(mgf=padding.MGF1(mgf_digest), salt_length=length)
+
+
+def _fixed(value: int, size: int) -> bytes:
+    return value.to_bytes(size, "big")
+
+
+def _dss_size(key: Any) -> int:
+    if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey):
+        return (key.curve.key_size + 7) // 8
+    divisor: int = key.parameters().parameter_numbers().q
+    return (divisor.bit_length() + 7) // 8
+
+
+def _sign_digest(
+    key: KeyObject, digest: hashes.HashAlgorithm, hashed: bytes, opts: _Options
+) -> bytes:
+    """Sign an already computed digest with a private key (RSA, ECDSA, DSA)."""
+    raw = key._key
+    prehashed = Prehashed(digest)
+    if isinstance(raw, rsa.RSAPrivateKey):
+        pad = _rsa_padding(key, digest, opts, True)
+        try:
+            return raw.sign(hashed, pad, prehashed)
+        except ValueError:
+            raise ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE() from None
+    if isinstance(raw, ec.EllipticCurvePrivateKey | dsa.DSAPrivateKey):
+        if isinstance(raw, ec.EllipticCurvePrivateKey):
+            der = raw.sign(hashed, ec.ECDSA(prehashed))
+        else:
+            der = raw.sign(hashed, prehashed)
+        if opts.dsa_encoding == "der":
+            return der
+        r, s = decode_dss_signature(der)
+        size = _dss_size(raw)
+        return _fixed(r, size) + _fixed(s, size)
+    if isinstance(raw, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
+        raise ERR_CRYPTO_UNSUPPORTED_OPERATION()
+    raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+
+
+def _verify_digest(
+    key: KeyObject, digest: hashes.HashAlgorithm, hashed: bytes, signature: bytes, opts: _Options
+) -> bool:
+    raw = key._key
+    if key.type == "private":
+        raw = raw.public_key()  # type: ignore[union-attr]
+    prehashed = Prehashed(digest)
+    try:
+        if isinstance(raw, rsa.RSAPublicKey):
+            raw.verify(signature, hashed, _rsa_padding(key, digest, opts, False), prehashed)
+            return True
+        if isinstance(raw, ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
+            if opts.dsa_encoding == "ieee-p1363":
+                size = _dss_size(raw)
+                if len(signature) != 2 * size:
+                    return False
+                r = int.from_bytes(signature[:size], "big")
+                s = int.from_bytes(signature[size:], "big")
+                signature = encode_dss_signature(r, s)
+            if isinstance(raw, ec.EllipticCurvePublicKey):
+                raw.verify(signature, hashed, ec.ECDSA(prehashed))
+            else:
+                raw.verify(signature, hashed, prehashed)
+            return True
+    except (InvalidSignature, ValueError):
+        return False
+    if isinstance(raw, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
+        raise ERR_CRYPTO_UNSUPPORTED_OPERATION()
+    raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+
+
+def _digest(algorithm: object, with_name: bool) -> hashes.HashAlgorithm:
+    found = digest_by_name(algorithm)
+    if found is None:
+        raise ERR_CRYPTO_INVALID_DIGEST(algorithm if with_name else None)
+    return found
+
+
+def _hash(digest: hashes.HashAlgorithm, data: bytes) -> bytes:
+    ctx = hashes.Hash(digest)
+    ctx.update(data)
+    return ctx.finalize()
+
+
+def _write_through(
+    stream: Sign | Verify, chunk: Any, encoding: str | None, callback: Callable[..., Any]
+) -> None:
+    """Node's ``Sign.prototype._write``: ``update`` with the chunk, then the callback."""
+    try:
+        stream.update(chunk, encoding)
+    except Exception as exc:
+        callback(exc)
+        return
+    callback()
+
+
+class Sign(Writable):
+    """Node's ``Sign``: ``update`` the data (or write it, it is a Writable), then ``sign`` once.
+
+    ``options`` are the Writable's (``high_water_mark``...).
+    """
+
+    def __init__(self, algorithm: str, **options: Any) -> None:
+        self._digest = _digest(algorithm, False)
+        self._hash: hashes.Hash | None = hashes.Hash(self._digest)
+        super().__init__(**options)
+
+    def _write(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
+        _write_through(self, chunk, encoding, callback)
+
+    def update(self, data: object, input_encoding: str | None = None) -> Sign:
+        """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
+        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        if self._hash is None:
+            raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
+        self._hash.update(chunk)
+        return self
+
+    def sign(
+        self,
+        private_key: object = None,
+        output_encoding: str | None = None,
+        *,
+        padding: int | None = None,
+        salt_length: int | None = None,
+        dsa_encoding: str | None = None,
+    ) -> Buffer | str:
+        """The signature, as a Buffer or a string in ``output_encoding``. Usable once."""
+        if private_key is None:
+            raise ERR_CRYPTO_SIGN_KEY_REQUIRED()
+        key, options = prepare_private_key(private_key)
+        opts = _Options(options, padding, salt_length, dsa_encoding)
+        if self._hash is None:
+            raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
+        hashed = self._hash.finalize()
+        self._hash = None
+        return output(_sign_digest(key, self._digest, hashed, opts), output_encoding)
+
+
+class Verify(Writable):
+    """Node's ``Verify``: ``update`` the data (or write it), then ``verify`` once."""
+
+    def __init__(self, algorithm: str, **options: Any) -> None:
+        self._digest = _digest(algorithm, False)
+        self._hash: hashes.Hash | None = hashes.Hash(self._digest)
+        super().__init__(**options)
+
+    def _write(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
+        _write_through(self, chunk, encoding, callback)
+
+    def update(self, data: object, input_encoding: str | None = None) -> Verify:
+        """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
+        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        if self._hash is None:
+            raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
+        self._hash.update(chunk)
+        return self
+
+    def verify(
+        self,
+        object: object,
+        signature: object,
+        signature_encoding: str | None = None,
+        *,
+        padding: int | None = None,
+        salt_length: int | None = None,
+        dsa_encoding: str | None = None,
+    ) -> bool:
+        """Whether ``signature`` is valid for the data and the key ``object``. Usable once."""
+        key, options = prepare_public_key(object)
+        opts = _Options(options, padding, salt_length, dsa_encoding)
+        sig = as_bytes(signature, signature_encoding, "signature")
+        if self._hash is None:
+            raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
+        hashed = self._hash.finalize()
+        self._hash = None
+        return _verify_digest(key, self._digest, hashed, sig, opts)
+
+
+def create_sign(algorithm: str, **options: Any) -> Sign:
+    """Node's ``crypto.createSign(algorithm[, options])``: ``'sha256'``, ``'RSA-SHA256'``...
+
+    ``options`` are the Writable's (``high_water_mark``...).
+    """
+    return Sign(algorithm, **options)
+
+
+def create_verify(algorithm: str, **options: Any) -> Verify:
+    """Node's ``crypto.createVerify(algorithm[, options])``."""
+    return Verify(algorithm, **options)
+
+
+def _one_shot_sign(
+    algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]
+) -> Buffer:
+    prepared, options = prepare_private_key(key)
+    opts = _Options(options, *opts_in)
+    raw = prepared._key
+    if isinstance(raw, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
+        if algorithm is not None:
+            _digest(algorithm, True)
+            raise ERR_OSSL_INVALID_DIGEST()
+        return Buffer._own(raw.sign(data))
+    if algorithm is None:
+        if isinstance(raw, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | dsa.DSAPrivateKey):
+            algorithm = "sha256"  # OpenSSL's default digest for these keys, as in Node
+        else:
+            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+    digest = _digest(algorithm, True)
+    return Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts))
+
+
+def _one_shot_verify(
+    algorithm: str | None, data: bytes, key: object, signature: bytes, opts_in: tuple[Any, ...]
+) -> bool:
+    prepared, options = prepare_public_key(key)
+    opts = _Options(options, *opts_in)
+    raw = prepared._key
+    if prepared.type == "private":
+        raw = raw.public_key()  # type: ignore[union-attr]
+    if isinstance(raw, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
+        if algorithm is not None:
+            _digest(algorithm, True)
+            raise ERR_OSSL_INVALID_DIGEST()
+        try:
+            raw.verify(signature, data)
+        except InvalidSignature:
+            return False
+        return True
+    if algorithm is None:
+        if isinstance(raw, rsa.RSAPublicKey | ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
+            algorithm = "sha256"
+        else:
+            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+    digest = _digest(algorithm, True)
+    try:
+        return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
+    except UnsupportedAlgorithm:
+        return False
+
+
+def sign(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    callback: object = None,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> Buffer | None:
+    """Node's one-shot ``crypto.sign(algorithm, data, key[, callback])``.
+
+    ``algorithm`` is ``None`` for Ed25519/Ed448 (and means SHA-256 for RSA/EC/DSA, as in
+    Node). ``key`` is anything :func:`create_private_key` takes, or Node's dict with
+    ``padding``/``saltLength``/``dsaEncoding`` (also accepted as keywords). With ``callback``
+    the work runs off the Trio thread and ``callback(err, signature)`` is called from the loop.
+    """
+    payload = as_bytes(data, None, "data", allow_string=False)
+    opts = (padding, salt_length, dsa_encoding)
+    if callback is not None:
+        call_back_from_thread(
+            "crypto.sign with a callback",
+            lambda: (_one_shot_sign(algorithm, payload, key, opts),),
+            callback,
+        )
+        return None
+    return _one_shot_sign(algorithm, payload, key, opts)
+
+
+def verify(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    signature: object,
+    callback: object = None,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> bool | None:
+    """Node's one-shot ``crypto.verify(algorithm, data, key, signature[, callback])``."""
+    payload = as_bytes(data, None, "data", allow_string=False)
+    sig = as_bytes(signature, None, "signature", allow_string=False)
+    opts = (padding, salt_length, dsa_encoding)
+    if callback is not None:
+        call_back_from_thread(
+            "crypto.verify with a callback",
+            lambda: (_one_shot_verify(algorithm, payload, key, sig, opts),),
+            callback,
+        )
+        return None
+    return _one_shot_verify(algorithm, payload, key, sig, opts)
