@@ -884,3 +884,23 @@ async def test_readable_compose_error_before_data(must_call: MustCall) -> None:
 
     with pytest.raises(Exception, match="boom"):
         await Readable.from_([1, 2, 3, 4, 5]).compose(fail).to_array()
+
+
+# test-stream-readable-next-no-null.js
+
+
+@node_case
+async def test_from_refuses_a_none_value(must_call: MustCall) -> None:
+    async def generate() -> Any:
+        yield None
+
+    stream = Readable.from_(generate())
+
+    def on_error(err: Any) -> None:
+        assert getattr(err, "code", None) == "ERR_STREAM_NULL_VALUES"
+        assert isinstance(err, TypeError)
+        assert str(err) == "May not write null values to stream"
+
+    stream.on("error", must_call(on_error))
+    stream.on("data", must_call.never("data"))
+    stream.on("end", must_call.never("end"))
