@@ -201,10 +201,6 @@ async def test_pause_then_read(must: Must) -> None:
 # test-stream3-pipeline-async-iterator.js -------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stream.promises.pipeline is not built yet (composition is issue 14, after the core)",
-)
 async def test_pipeline_async_iterators_as_streams() -> None:
     from trio_nodecompat.stream.promises import pipeline
 

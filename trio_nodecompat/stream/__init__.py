@@ -29,3 +29,23 @@ __all__ = [
     "get_default_high_water_mark",
     "set_default_high_water_mark",
 ]
+
+# Composition (pipeline, finished, compose, ...): its own modules, its own block of names.
+from . import promises
+from ._compose import compose
+from ._duplex_pair import duplex_pair
+from ._finished import finished
+from ._pipeline import pipeline
+from ._probes import add_abort_signal, is_disturbed, is_errored, is_readable
+
+__all__ += [
+    "add_abort_signal",
+    "compose",
+    "duplex_pair",
+    "finished",
+    "is_disturbed",
+    "is_errored",
+    "is_readable",
+    "pipeline",
+    "promises",
+]

@@ -13,6 +13,7 @@ from typing import Any
 
 from .._event_emitter import EventEmitter
 from ._async_methods import bind_implementation
+from ._methods import DuplexMethods
 from ._readable import Readable, ReadableState
 from ._state import high_water_mark_from
 from ._utils import DESTROYED
@@ -21,7 +22,7 @@ from ._writable import ENDED, ENDING, FINISHED, Writable, WritableState, constru
 __all__ = ["Duplex"]
 
 
-class Duplex(Readable, Writable):
+class Duplex(DuplexMethods, Readable, Writable):
     """Node's ``stream.Duplex``: independent readable and writable sides in one object.
 
     Options apply to both sides unless given per side (``readable_object_mode``,

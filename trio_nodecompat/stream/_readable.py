@@ -35,6 +35,7 @@ from ..errors import (
 from ._async_methods import bind_implementation
 from ._destroy import destroy, error_or_destroy, undestroy
 from ._legacy import Stream
+from ._methods import ReadableMethods
 from ._state import high_water_mark_from
 from ._utils import (
     AUTO_DESTROY,
@@ -662,7 +663,7 @@ class _PipeDrain:
             self.src.resume()
 
 
-class Readable(Stream):
+class Readable(ReadableMethods, Stream):
     """Node's ``stream.Readable``: a source with backpressure.
 
     Implement ``_read(size)`` (calling :meth:`push`; ``push(None)`` ends the stream) in a

@@ -35,6 +35,7 @@ from ..errors import (
 from ._async_methods import bind_implementation
 from ._destroy import construct, destroy, error_or_destroy, undestroy
 from ._legacy import Stream
+from ._methods import WritableMethods
 from ._state import high_water_mark_from
 from ._utils import (
     AUTO_DESTROY,
@@ -607,7 +608,7 @@ def _call_finished_callbacks(state: WritableState, err: BaseException | None) ->
         callback(err)
 
 
-class Writable(Stream):
+class Writable(WritableMethods, Stream):
     """Node's ``stream.Writable``: a destination with backpressure.
 
     Implement ``_write(chunk, encoding, callback)`` (and optionally ``_writev(chunks,
