@@ -109,3 +109,103 @@ def test_callback_forms_need_a_loop() -> None:
         crypto.generate_key("aes", lambda *a: None, length=128)
     with pytest.raises(NoLoopError):
         crypto.generate_key_pair("ed25519", lambda *a: None)
+
+
+# --------------------------------------------------------------------------------------------
+# The same guarantees as the standard-library half's callback forms (tests/test_crypto_std_loop.py):
+# all of them run through one mechanism, ``crypto._offload``.
+
+
+def _descendant_tasks() -> set[trio.lowlevel.Task]:
+    """Every task below the current one (the loop's tasks included)."""
+    found: set[trio.lowlevel.Task] = set()
+    pending = [trio.lowlevel.current_task()]
+    while pending:
+        for nursery in pending.pop().child_nurseries:
+            found.update(nursery.child_tasks)
+            pending.extend(nursery.child_tasks)
+    return found
+
+
+async def test_sign_and_verify_call_back_in_the_callers_frame() -> None:
+    als: AsyncLocalStorage[str] = AsyncLocalStorage()
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    seen: list[Any] = []
+
+    def record(err: object, value: object) -> None:
+        seen.append((err, value, als.get_store()))
+
+    async with open_loop():
+        als.run("signing", crypto.sign, None, b"data", private, record)
+        als.run("verifying", crypto.verify, None, b"data", public, sig, record)
+        als.run("key", crypto.generate_key, "hmac", record, length=64)
+        assert seen == []  # never synchronously
+    stores = sorted(store for _, _, store in seen)
+    assert stores == ["key", "signing", "verifying"]
+    assert all(err is None for err, _, _ in seen)
+
+
+async def test_a_raising_sign_or_verify_callback_is_an_uncaught_exception() -> None:
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    reported: list[tuple[str, str]] = []
+
+    def boom(err: object, *values: object) -> None:
+        raise RuntimeError("from the callback")
+
+    async with open_loop() as loop:
+        loop.on("uncaughtException", lambda err, origin: reported.append((str(err), origin)))
+        crypto.sign(None, b"data", private, boom)
+        crypto.verify(None, b"data", public, sig, boom)
+        crypto.generate_key_pair("x25519", boom)
+    assert reported == [("from the callback", "uncaughtException")] * 3
+
+
+def test_sign_and_verify_callback_forms_need_a_loop_and_start_nothing() -> None:
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    calls: list[Any] = []
+    with pytest.raises(NoLoopError):
+        crypto.sign(None, b"data", private, lambda *a: calls.append(a))
+    with pytest.raises(NoLoopError):
+        crypto.verify(None, b"data", public, sig, lambda *a: calls.append(a))
+    assert calls == []
+
+
+async def test_a_bad_callback_is_refused_before_the_data_is_read() -> None:
+    # Node's signOneShot/verifyOneShot validate the callback first.
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.sign(None, 5, private, 5)
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.verify(None, 5, public, 5, 5)
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.generate_key("aes", 5, length=128)
+
+
+async def test_promisified_sign_and_verify() -> None:
+    public, private = crypto.generate_key_pair_sync("ec", named_curve="P-256")
+    for fn in (crypto.sign, crypto.verify, crypto.generate_key, crypto.generate_key_pair):
+        assert promisify(fn) is getattr(fn, promisify.custom)
+    sig = await promisify(crypto.sign)("sha256", b"data", private, dsa_encoding="ieee-p1363")
+    assert len(sig) == 64
+    assert await promisify(crypto.verify)("sha256", b"data", public, sig, dsa_encoding="ieee-p1363")
+    assert not await promisify(crypto.verify)("sha256", b"datb", {"key": public}, sig)
+    with pytest.raises(errors.ERR_CRYPTO_INVALID_DIGEST):
+        await promisify(crypto.sign)("nope", b"data", private)
+
+
+async def test_cancelled_promisified_forms_leave_no_task_behind() -> None:
+    _, private = crypto.generate_key_pair_sync("rsa", modulus_length=1024)
+    async with open_loop():
+        before = _descendant_tasks()
+        for call in (
+            lambda: promisify(crypto.generate_key_pair)("rsa", modulus_length=4096),
+            lambda: promisify(crypto.sign)("sha256", bytes(1 << 26), private),
+            lambda: promisify(crypto.verify)("sha256", bytes(1 << 26), private, b"x" * 128),
+        ):
+            with trio.move_on_after(0.001) as scope:
+                await call()
+            assert scope.cancelled_caught
+            assert _descendant_tasks() == before

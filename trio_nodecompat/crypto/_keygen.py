@@ -31,7 +31,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
 
 from .._buffer import Buffer
-from .._internal.validators import validate_integer, validate_string, validate_uint32
+from .._internal.validators import (
+    validate_function,
+    validate_integer,
+    validate_string,
+    validate_uint32,
+)
 from ..errors import (
     ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS,
     ERR_CRYPTO_INVALID_DIGEST,
@@ -40,12 +45,11 @@ from ..errors import (
     ERR_INVALID_ARG_VALUE,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
 )
-from ..util._promisify import CUSTOM_PROMISIFY
 from ._cipher_table import cipher_spec
 from ._curves import curve_by_name
 from ._der import PSS_HASH_OIDS, PssParams
 from ._keys import KeyObject
-from ._offthread import call_back_from_thread, in_thread
+from ._offload import Job, promisified_by, run, start
 from ._signing_digests import digest_by_name
 
 __all__ = ["generate_key", "generate_key_pair", "generate_key_pair_sync", "generate_key_sync"]
@@ -220,25 +224,23 @@ def generate_key_pair_sync(
     return _export(public_key, public_encoding), _export(private_key, private_encoding)
 
 
+async def _generate_key_pair_async(type: str, /, **options: Any) -> tuple[Exported, Exported]:
+    """``util.promisify(generate_key_pair)``: the ``(public, private)`` tuple, cancellable."""
+    return await run(Job(partial(generate_key_pair_sync, type, **options)))
+
+
+@promisified_by(_generate_key_pair_async)
 def generate_key_pair(type: str, callback: object, /, **options: Any) -> None:
     """Node's ``crypto.generateKeyPair(type, options, callback)``; options as keywords.
 
     ``callback(err, public_key, private_key)`` is called from the loop once the pair is made
     on a worker thread. Needs a running loop.
     """
-    work = partial(generate_key_pair_sync, type, **options)
-    call_back_from_thread("crypto.generate_key_pair", work, callback)
-
-
-async def _generate_key_pair_async(type: str, /, **options: Any) -> tuple[Exported, Exported]:
-    """``util.promisify(generate_key_pair)``: the ``(public, private)`` tuple, cancellable."""
-    result: tuple[Exported, Exported] = await in_thread(
+    fn = validate_function(callback, "callback")
+    job: Job[tuple[Exported, Exported], tuple[Exported, Exported]] = Job(
         partial(generate_key_pair_sync, type, **options)
     )
-    return result
-
-
-setattr(generate_key_pair, CUSTOM_PROMISIFY, _generate_key_pair_async)
+    start("crypto.generate_key_pair", job, fn, spread=True)
 
 
 def generate_key_sync(type: str, *, length: int | None = None) -> KeyObject:
@@ -261,20 +263,13 @@ def generate_key_sync(type: str, *, length: int | None = None) -> KeyObject:
     return KeyObject._make("secret", secret=os.urandom(bits // 8))
 
 
-def generate_key(type: str, callback: object, /, *, length: int | None = None) -> None:
-    """Node's ``crypto.generateKey(type, { length }, callback)``: ``callback(err, key)``."""
-    work = partial(_one_key, type, length)
-    call_back_from_thread("crypto.generate_key", work, callback)
-
-
-def _one_key(type: str, length: int | None) -> tuple[KeyObject]:
-    return (generate_key_sync(type, length=length),)
-
-
 async def _generate_key_async(type: str, /, *, length: int | None = None) -> KeyObject:
     """``util.promisify(generate_key)``: the secret KeyObject, cancellable."""
-    key: KeyObject = await in_thread(partial(generate_key_sync, type, length=length))
-    return key
+    return await run(Job(partial(generate_key_sync, type, length=length)))
 
 
-setattr(generate_key, CUSTOM_PROMISIFY, _generate_key_async)
+@promisified_by(_generate_key_async)
+def generate_key(type: str, callback: object, /, *, length: int | None = None) -> None:
+    """Node's ``crypto.generateKey(type, { length }, callback)``: ``callback(err, key)``."""
+    fn = validate_function(callback, "callback")
+    start("crypto.generate_key", Job(partial(generate_key_sync, type, length=length)), fn)

@@ -17,6 +17,7 @@ ECDSA, DSA and PSS are randomized and verify both ways (see the tests).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -29,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 
 from .._buffer import Buffer
+from .._internal.validators import validate_function
 from ..errors import (
     ERR_CRYPTO_INVALID_DIGEST,
     ERR_CRYPTO_INVALID_STATE,
@@ -44,7 +46,7 @@ from ..stream import Writable
 from ._constants import constants
 from ._data import as_bytes, output
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
-from ._offthread import call_back_from_thread
+from ._offload import Job, promisified_by, run, start
 from ._signing_digests import digest_by_name
 
 __all__ = ["Sign", "Verify", "create_sign", "create_verify", "sign", "verify"]
@@ -350,6 +352,22 @@ def _one_shot_verify(
         return False
 
 
+async def _sign_async(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> Buffer:
+    """``util.promisify(sign)``: the signature, made on a worker thread; cancellable."""
+    payload = as_bytes(data, None, "data", allow_string=False)
+    opts = (padding, salt_length, dsa_encoding)
+    return await run(Job(partial(_one_shot_sign, algorithm, payload, key, opts)))
+
+
+@promisified_by(_sign_async)
 def sign(
     algorithm: str | None,
     data: object,
@@ -365,20 +383,38 @@ def sign(
     ``algorithm`` is ``None`` for Ed25519/Ed448 (and means SHA-256 for RSA/EC/DSA, as in
     Node). ``key`` is anything :func:`create_private_key` takes, or Node's dict with
     ``padding``/``saltLength``/``dsaEncoding`` (also accepted as keywords). With ``callback``
-    the work runs off the Trio thread and ``callback(err, signature)`` is called from the loop.
+    the work runs off the Trio thread and ``callback(err, signature)`` is called from the loop
+    in the caller's context; ``util.promisify(sign)`` is a cancellable ``async`` form.
     """
+    fn = None if callback is None else validate_function(callback, "callback")
     payload = as_bytes(data, None, "data", allow_string=False)
     opts = (padding, salt_length, dsa_encoding)
-    if callback is not None:
-        call_back_from_thread(
-            "crypto.sign with a callback",
-            lambda: (_one_shot_sign(algorithm, payload, key, opts),),
-            callback,
-        )
+    if fn is not None:
+        job: Job[Buffer, Buffer] = Job(partial(_one_shot_sign, algorithm, payload, key, opts))
+        start("crypto.sign with a callback", job, fn)
         return None
     return _one_shot_sign(algorithm, payload, key, opts)
 
 
+async def _verify_async(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    signature: object,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> bool:
+    """``util.promisify(verify)``: whether ``signature`` is valid, checked on a worker thread;
+    cancellable."""
+    payload = as_bytes(data, None, "data", allow_string=False)
+    sig = as_bytes(signature, None, "signature", allow_string=False)
+    opts = (padding, salt_length, dsa_encoding)
+    return await run(Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts)))
+
+
+@promisified_by(_verify_async)
 def verify(
     algorithm: str | None,
     data: object,
@@ -390,15 +426,17 @@ def verify(
     salt_length: int | None = None,
     dsa_encoding: str | None = None,
 ) -> bool | None:
-    """Node's one-shot ``crypto.verify(algorithm, data, key, signature[, callback])``."""
+    """Node's one-shot ``crypto.verify(algorithm, data, key, signature[, callback])``.
+
+    With ``callback``, ``callback(err, valid)`` is called from the loop in the caller's
+    context; ``util.promisify(verify)`` is a cancellable ``async`` form.
+    """
+    fn = None if callback is None else validate_function(callback, "callback")
     payload = as_bytes(data, None, "data", allow_string=False)
     sig = as_bytes(signature, None, "signature", allow_string=False)
     opts = (padding, salt_length, dsa_encoding)
-    if callback is not None:
-        call_back_from_thread(
-            "crypto.verify with a callback",
-            lambda: (_one_shot_verify(algorithm, payload, key, sig, opts),),
-            callback,
-        )
+    if fn is not None:
+        job: Job[bool, bool] = Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts))
+        start("crypto.verify with a callback", job, fn)
         return None
     return _one_shot_verify(algorithm, payload, key, sig, opts)
