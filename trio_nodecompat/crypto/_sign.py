@@ -44,7 +44,7 @@ from ..errors import (
 )
 from ..stream import Writable
 from ._constants import constants
-from ._data import as_bytes, output
+from ._convert import DATA_TYPES, VIEW_TYPES, data_bytes, encode_output, owned_bytes
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
 from ._offload import Job, promisified_by, run, start
 from ._signing_digests import digest_by_name
@@ -111,6 +111,11 @@ def _rsa_padding(
     else:
         raise ERR_INVALID_ARG_VALUE("options.saltLength", salt)
     return padding.PSS(mgf=padding.MGF1(mgf_digest), salt_length=length)
+
+
+def _view_bytes(value: object, name: str) -> bytes:
+    """The one-shot ``sign``/``verify`` arguments: an ``ArrayBufferView``, not a string."""
+    return owned_bytes(value, name, expected=VIEW_TYPES, strings=False)
 
 
 def _fixed(value: int, size: int) -> bytes:
@@ -223,7 +228,7 @@ class Sign(Writable):
 
     def update(self, data: object, input_encoding: str | None = None) -> Sign:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
-        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        chunk = data_bytes(data, input_encoding)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         self._hash.update(chunk)
@@ -247,7 +252,9 @@ class Sign(Writable):
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         hashed = self._hash.finalize()
         self._hash = None
-        return output(_sign_digest(key, self._digest, hashed, opts), output_encoding)
+        return encode_output(
+            _sign_digest(key, self._digest, hashed, opts), output_encoding, strict=True
+        )
 
 
 class Verify(Writable):
@@ -263,7 +270,7 @@ class Verify(Writable):
 
     def update(self, data: object, input_encoding: str | None = None) -> Verify:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
-        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        chunk = data_bytes(data, input_encoding)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         self._hash.update(chunk)
@@ -282,7 +289,7 @@ class Verify(Writable):
         """Whether ``signature`` is valid for the data and the key ``object``. Usable once."""
         key, options = prepare_public_key(object)
         opts = _Options(options, padding, salt_length, dsa_encoding)
-        sig = as_bytes(signature, signature_encoding, "signature")
+        sig = owned_bytes(signature, "signature", signature_encoding, expected=DATA_TYPES)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         hashed = self._hash.finalize()
@@ -362,7 +369,7 @@ async def _sign_async(
     dsa_encoding: str | None = None,
 ) -> Buffer:
     """``util.promisify(sign)``: the signature, made on a worker thread; cancellable."""
-    payload = as_bytes(data, None, "data", allow_string=False)
+    payload = _view_bytes(data, "data")
     opts = (padding, salt_length, dsa_encoding)
     return await run(Job(partial(_one_shot_sign, algorithm, payload, key, opts)))
 
@@ -387,7 +394,7 @@ def sign(
     in the caller's context; ``util.promisify(sign)`` is a cancellable ``async`` form.
     """
     fn = None if callback is None else validate_function(callback, "callback")
-    payload = as_bytes(data, None, "data", allow_string=False)
+    payload = _view_bytes(data, "data")
     opts = (padding, salt_length, dsa_encoding)
     if fn is not None:
         job: Job[Buffer, Buffer] = Job(partial(_one_shot_sign, algorithm, payload, key, opts))
@@ -408,8 +415,8 @@ async def _verify_async(
 ) -> bool:
     """``util.promisify(verify)``: whether ``signature`` is valid, checked on a worker thread;
     cancellable."""
-    payload = as_bytes(data, None, "data", allow_string=False)
-    sig = as_bytes(signature, None, "signature", allow_string=False)
+    payload = _view_bytes(data, "data")
+    sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
     return await run(Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts)))
 
@@ -432,8 +439,8 @@ def verify(
     context; ``util.promisify(verify)`` is a cancellable ``async`` form.
     """
     fn = None if callback is None else validate_function(callback, "callback")
-    payload = as_bytes(data, None, "data", allow_string=False)
-    sig = as_bytes(signature, None, "signature", allow_string=False)
+    payload = _view_bytes(data, "data")
+    sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
     if fn is not None:
         job: Job[bool, bool] = Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts))
