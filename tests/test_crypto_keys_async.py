@@ -39,7 +39,7 @@ async def test_generate_key_pair_calls_back_in_the_callers_frame() -> None:
     assert crypto.create_public_key(private).equals(public)
 
 
-async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> None:
+async def test_generate_key_pair_encodings_and_errors() -> None:
     results: list[Any] = []
     async with open_loop():
         crypto.generate_key_pair(
@@ -48,7 +48,14 @@ async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> 
             public_key_encoding={"type": "spki", "format": "pem"},
             private_key_encoding={"type": "pkcs8", "format": "der"},
         )
-        crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+        # A bad option raises at once and starts nothing, as in Node.
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_CURVE):
+            crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+        # A failure of the generation itself reaches the callback.
+        crypto.generate_key_pair(
+            "dsa", lambda *a: results.append(a), modulus_length=1024, divisor_length=100
+        )
+    assert len(results) == 2
     ok = next(r for r in results if r[0] is None)
     assert ok[1].startswith("-----BEGIN PUBLIC KEY-----")
     assert (
@@ -56,7 +63,7 @@ async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> 
         == "ed25519"
     )
     failed = next(r for r in results if r[0] is not None)
-    assert failed[0].code == "ERR_CRYPTO_INVALID_CURVE" and len(failed) == 1
+    assert failed[0].code == "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED" and len(failed) == 1
 
 
 async def test_generate_key_and_promisify() -> None:
@@ -209,3 +216,46 @@ async def test_cancelled_promisified_forms_leave_no_task_behind() -> None:
                 await call()
             assert scope.cancelled_caught
             assert _descendant_tasks() == before
+
+
+async def test_bad_arguments_raise_synchronously_and_start_nothing() -> None:
+    # Node checks the options of generateKeyPair/generateKey (and the key and digest of the
+    # one-shot sign/verify) before it queues the job: each of these throws in Node 20.
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    calls: list[Any] = []
+
+    def cb(*args: Any) -> None:
+        calls.append(args)
+
+    async with open_loop():
+        before = _descendant_tasks()
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+            crypto.generate_key_pair("nope", cb)
+        with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match="options.modulusLength"):
+            crypto.generate_key_pair("rsa", cb, modulus_length="x")
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="options.privateKeyEncoding"):
+            crypto.generate_key_pair("ed25519", cb, private_key_encoding={"format": "x"})
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="options.length"):
+            crypto.generate_key("aes", cb, length=100)
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_DIGEST):
+            crypto.sign(
+                "nope", b"x", crypto.generate_key_pair_sync("ec", named_curve="P-256")[1], cb
+            )
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE):
+            crypto.sign(None, b"x", public, cb)
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="dsaEncoding"):
+            crypto.verify(None, b"x", public, b"s", cb, dsa_encoding="nope")
+        assert _descendant_tasks() == before
+    assert calls == []
+
+
+async def test_a_digest_for_an_eddsa_key_reaches_the_callback() -> None:
+    # Node: sign('sha256', data, ed25519Key, cb) calls back with OpenSSL's "invalid digest".
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    calls: list[Any] = []
+    async with open_loop():
+        crypto.sign("sha256", b"x", private, lambda *a: calls.append(a))
+        crypto.verify("sha256", b"x", public, bytes(64), lambda *a: calls.append(a))
+    assert [type(c[0]) for c in calls] == [errors.ERR_OSSL_INVALID_DIGEST] * 2
+    with pytest.raises(errors.ERR_OSSL_INVALID_DIGEST):
+        crypto.sign("sha256", b"x", private)

@@ -17,7 +17,6 @@ ECDSA, DSA and PSS are randomized and verify both ways (see the tests).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -310,29 +309,41 @@ def create_verify(algorithm: str, **options: Any) -> Verify:
     return Verify(algorithm, **options)
 
 
+def _fail(error: Exception) -> Callable[[], Any]:
+    """A job's work that fails: Node reports these from the job, so through the callback."""
+
+    def work() -> Any:
+        raise error
+
+    return work
+
+
 def _one_shot_sign(
     algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]
-) -> Buffer:
+) -> Job[Buffer, Buffer]:
+    """Node's ``signOneShot``: the key, options and digest are checked now (they throw, even
+    from the callback form); the job signs."""
     prepared, options = prepare_private_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
     if isinstance(raw, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
         if algorithm is not None:
             _digest(algorithm, True)
-            raise ERR_OSSL_INVALID_DIGEST()
-        return Buffer._own(raw.sign(data))
+            return Job(_fail(ERR_OSSL_INVALID_DIGEST()))
+        return Job(lambda: Buffer._own(raw.sign(data)))
     if algorithm is None:
         if isinstance(raw, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | dsa.DSAPrivateKey):
             algorithm = "sha256"  # OpenSSL's default digest for these keys, as in Node
         else:
-            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+            return Job(_fail(ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()))
     digest = _digest(algorithm, True)
-    return Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts))
+    return Job(lambda: Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts)))
 
 
 def _one_shot_verify(
     algorithm: str | None, data: bytes, key: object, signature: bytes, opts_in: tuple[Any, ...]
-) -> bool:
+) -> Job[bool, bool]:
+    """Node's ``verifyOneShot``: checked now as :func:`_one_shot_sign`; the job verifies."""
     prepared, options = prepare_public_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
@@ -341,22 +352,31 @@ def _one_shot_verify(
     if isinstance(raw, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
         if algorithm is not None:
             _digest(algorithm, True)
-            raise ERR_OSSL_INVALID_DIGEST()
-        try:
-            raw.verify(signature, data)
-        except InvalidSignature:
-            return False
-        return True
+            return Job(_fail(ERR_OSSL_INVALID_DIGEST()))
+        eddsa = raw
+
+        def verify_eddsa() -> bool:
+            try:
+                eddsa.verify(signature, data)
+            except InvalidSignature:
+                return False
+            return True
+
+        return Job(verify_eddsa)
     if algorithm is None:
         if isinstance(raw, rsa.RSAPublicKey | ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
             algorithm = "sha256"
         else:
-            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+            return Job(_fail(ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()))
     digest = _digest(algorithm, True)
-    try:
-        return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
-    except UnsupportedAlgorithm:
-        return False
+
+    def verify_digest() -> bool:
+        try:
+            return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
+        except UnsupportedAlgorithm:
+            return False
+
+    return Job(verify_digest)
 
 
 async def _sign_async(
@@ -371,7 +391,7 @@ async def _sign_async(
     """``util.promisify(sign)``: the signature, made on a worker thread; cancellable."""
     payload = _view_bytes(data, "data")
     opts = (padding, salt_length, dsa_encoding)
-    return await run(Job(partial(_one_shot_sign, algorithm, payload, key, opts)))
+    return await run(_one_shot_sign(algorithm, payload, key, opts))
 
 
 @promisified_by(_sign_async)
@@ -390,17 +410,18 @@ def sign(
     ``algorithm`` is ``None`` for Ed25519/Ed448 (and means SHA-256 for RSA/EC/DSA, as in
     Node). ``key`` is anything :func:`create_private_key` takes, or Node's dict with
     ``padding``/``saltLength``/``dsaEncoding`` (also accepted as keywords). With ``callback``
-    the work runs off the Trio thread and ``callback(err, signature)`` is called from the loop
-    in the caller's context; ``util.promisify(sign)`` is a cancellable ``async`` form.
+    a bad key, option or digest still raises at once (as in Node), the signing runs off the
+    Trio thread and ``callback(err, signature)`` is called from the loop in the caller's
+    context; ``util.promisify(sign)`` is a cancellable ``async`` form.
     """
     fn = None if callback is None else validate_function(callback, "callback")
     payload = _view_bytes(data, "data")
     opts = (padding, salt_length, dsa_encoding)
+    job = _one_shot_sign(algorithm, payload, key, opts)
     if fn is not None:
-        job: Job[Buffer, Buffer] = Job(partial(_one_shot_sign, algorithm, payload, key, opts))
         start("crypto.sign with a callback", job, fn)
         return None
-    return _one_shot_sign(algorithm, payload, key, opts)
+    return job.finish(job.work())
 
 
 async def _verify_async(
@@ -418,7 +439,7 @@ async def _verify_async(
     payload = _view_bytes(data, "data")
     sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
-    return await run(Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts)))
+    return await run(_one_shot_verify(algorithm, payload, key, sig, opts))
 
 
 @promisified_by(_verify_async)
@@ -442,8 +463,8 @@ def verify(
     payload = _view_bytes(data, "data")
     sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
+    job = _one_shot_verify(algorithm, payload, key, sig, opts)
     if fn is not None:
-        job: Job[bool, bool] = Job(partial(_one_shot_verify, algorithm, payload, key, sig, opts))
         start("crypto.verify with a callback", job, fn)
         return None
-    return _one_shot_verify(algorithm, payload, key, sig, opts)
+    return job.finish(job.work())
