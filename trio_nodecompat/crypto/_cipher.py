@@ -54,7 +54,7 @@ from ..errors import (
 )
 from ..stream import Transform
 from ._cipher_table import CipherSpec, cipher_spec
-from ._convert import data_bytes, prepare_secret_key
+from ._convert import array_buffer_or_view, data_bytes, owned_bytes, prepare_secret_key
 
 __all__ = ["Cipheriv", "Decipheriv", "create_cipheriv", "create_decipheriv"]
 
@@ -223,12 +223,8 @@ class _CipherBase(Transform):
         key_bytes = prepare_secret_key(key)
         if iv is None:
             iv_bytes = None
-        elif isinstance(iv, str | Buffer | bytes | bytearray | memoryview):
-            iv_bytes = bytes(data_bytes(iv, None, "iv"))
         else:
-            raise ERR_INVALID_ARG_TYPE(
-                "iv", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], iv
-            )
+            iv_bytes = owned_bytes(iv, "iv")
         spec = cipher_spec(cipher)
         if spec is None:
             raise ERR_CRYPTO_UNKNOWN_CIPHER()
@@ -375,11 +371,7 @@ class _CipherBase(Transform):
         ``plaintext_length`` is accepted for Node's CCM/OCB signature; GCM and ChaCha20-Poly1305
         do not need it.
         """
-        if not isinstance(buffer, str | Buffer | bytes | bytearray | memoryview):
-            raise ERR_INVALID_ARG_TYPE(
-                "aadbuf", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
-            )
-        view = data_bytes(buffer, None, "aadbuf")  # a string is UTF-8, as Node reads it
+        view = array_buffer_or_view(buffer, "aadbuf")  # a string is UTF-8, as Node reads it
         if not self._spec.aead or self._started or self._finalized:
             raise ERR_CRYPTO_INVALID_STATE("setAAD")
         self._engine.aad(view)
