@@ -106,3 +106,22 @@ def test_every_update_reads_data_by_one_rule(update: Callable[[object, object], 
         'The "data" argument must be of type string or an instance of Buffer, TypedArray, '
         "or DataView."
     )
+
+
+def test_set_auth_tag_reads_its_argument_as_node_does() -> None:
+    # Node's setAuthTag is getArrayBufferOrView(tag, 'buffer', encoding), not update's rule:
+    # no odd-hex check (the short tag is refused by length), an unknown encoding is refused.
+    def decipher() -> Any:
+        return crypto.create_decipheriv("aes-256-gcm", bytes(32), bytes(12))
+
+    with pytest.raises(errors.ERR_CRYPTO_INVALID_AUTH_TAG, match="tag length: 1$"):
+        decipher().set_auth_tag("abc", "hex")
+    with pytest.raises(errors.ERR_UNKNOWN_ENCODING, match="Unknown encoding: nope"):
+        decipher().set_auth_tag("abcdabcdabcdabcd", "nope")
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE) as info:
+        decipher().set_auth_tag(5)
+    assert info.value.message.startswith(
+        'The "buffer" argument must be of type string or an instance of ArrayBuffer, Buffer, '
+        "TypedArray, or DataView."
+    )
+    decipher().set_auth_tag(array.array("H", [0] * 8))

@@ -421,7 +421,7 @@ class Decipheriv(_CipherBase):
 
     def set_auth_tag(self, buffer: object, encoding: str | None = None) -> Decipheriv:
         """The tag to check at ``final`` (GCM: 4, 8 or 12-16 bytes; ChaCha20-Poly1305: 1-16)."""
-        tag = bytes(data_bytes(buffer, encoding, "buffer"))
+        tag = owned_bytes(buffer, "buffer", encoding)  # Node's getArrayBufferOrView
         if not self._spec.aead or self._finalized or self._auth_tag is not None:
             raise ERR_CRYPTO_INVALID_STATE("setAuthTag")
         if self._tag_length is not None:
