@@ -39,7 +39,7 @@ async def test_generate_key_pair_calls_back_in_the_callers_frame() -> None:
     assert crypto.create_public_key(private).equals(public)
 
 
-async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> None:
+async def test_generate_key_pair_encodings_and_errors() -> None:
     results: list[Any] = []
     async with open_loop():
         crypto.generate_key_pair(
@@ -48,7 +48,14 @@ async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> 
             public_key_encoding={"type": "spki", "format": "pem"},
             private_key_encoding={"type": "pkcs8", "format": "der"},
         )
-        crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+        # A bad option raises at once and starts nothing, as in Node.
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_CURVE):
+            crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+        # A failure of the generation itself reaches the callback.
+        crypto.generate_key_pair(
+            "dsa", lambda *a: results.append(a), modulus_length=1024, divisor_length=100
+        )
+    assert len(results) == 2
     ok = next(r for r in results if r[0] is None)
     assert ok[1].startswith("-----BEGIN PUBLIC KEY-----")
     assert (
@@ -56,7 +63,7 @@ async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> 
         == "ed25519"
     )
     failed = next(r for r in results if r[0] is not None)
-    assert failed[0].code == "ERR_CRYPTO_INVALID_CURVE" and len(failed) == 1
+    assert failed[0].code == "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED" and len(failed) == 1
 
 
 async def test_generate_key_and_promisify() -> None:
@@ -109,3 +116,146 @@ def test_callback_forms_need_a_loop() -> None:
         crypto.generate_key("aes", lambda *a: None, length=128)
     with pytest.raises(NoLoopError):
         crypto.generate_key_pair("ed25519", lambda *a: None)
+
+
+# --------------------------------------------------------------------------------------------
+# The same guarantees as the standard-library half's callback forms (tests/test_crypto_std_loop.py):
+# all of them run through one mechanism, ``crypto._offload``.
+
+
+def _descendant_tasks() -> set[trio.lowlevel.Task]:
+    """Every task below the current one (the loop's tasks included)."""
+    found: set[trio.lowlevel.Task] = set()
+    pending = [trio.lowlevel.current_task()]
+    while pending:
+        for nursery in pending.pop().child_nurseries:
+            found.update(nursery.child_tasks)
+            pending.extend(nursery.child_tasks)
+    return found
+
+
+async def test_sign_and_verify_call_back_in_the_callers_frame() -> None:
+    als: AsyncLocalStorage[str] = AsyncLocalStorage()
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    seen: list[Any] = []
+
+    def record(err: object, value: object) -> None:
+        seen.append((err, value, als.get_store()))
+
+    async with open_loop():
+        als.run("signing", crypto.sign, None, b"data", private, record)
+        als.run("verifying", crypto.verify, None, b"data", public, sig, record)
+        als.run("key", crypto.generate_key, "hmac", record, length=64)
+        assert seen == []  # never synchronously
+    stores = sorted(store for _, _, store in seen)
+    assert stores == ["key", "signing", "verifying"]
+    assert all(err is None for err, _, _ in seen)
+
+
+async def test_a_raising_sign_or_verify_callback_is_an_uncaught_exception() -> None:
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    reported: list[tuple[str, str]] = []
+
+    def boom(err: object, *values: object) -> None:
+        raise RuntimeError("from the callback")
+
+    async with open_loop() as loop:
+        loop.on("uncaughtException", lambda err, origin: reported.append((str(err), origin)))
+        crypto.sign(None, b"data", private, boom)
+        crypto.verify(None, b"data", public, sig, boom)
+        crypto.generate_key_pair("x25519", boom)
+    assert reported == [("from the callback", "uncaughtException")] * 3
+
+
+def test_sign_and_verify_callback_forms_need_a_loop_and_start_nothing() -> None:
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    sig = crypto.sign(None, b"data", private)
+    calls: list[Any] = []
+    with pytest.raises(NoLoopError):
+        crypto.sign(None, b"data", private, lambda *a: calls.append(a))
+    with pytest.raises(NoLoopError):
+        crypto.verify(None, b"data", public, sig, lambda *a: calls.append(a))
+    assert calls == []
+
+
+async def test_a_bad_callback_is_refused_before_the_data_is_read() -> None:
+    # Node's signOneShot/verifyOneShot validate the callback first.
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.sign(None, 5, private, 5)
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.verify(None, 5, public, 5, 5)
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"callback"'):
+        crypto.generate_key("aes", 5, length=128)
+
+
+async def test_promisified_sign_and_verify() -> None:
+    public, private = crypto.generate_key_pair_sync("ec", named_curve="P-256")
+    for fn in (crypto.sign, crypto.verify, crypto.generate_key, crypto.generate_key_pair):
+        assert promisify(fn) is getattr(fn, promisify.custom)
+    sig = await promisify(crypto.sign)("sha256", b"data", private, dsa_encoding="ieee-p1363")
+    assert len(sig) == 64
+    assert await promisify(crypto.verify)("sha256", b"data", public, sig, dsa_encoding="ieee-p1363")
+    assert not await promisify(crypto.verify)("sha256", b"datb", {"key": public}, sig)
+    with pytest.raises(errors.ERR_CRYPTO_INVALID_DIGEST):
+        await promisify(crypto.sign)("nope", b"data", private)
+
+
+async def test_cancelled_promisified_forms_leave_no_task_behind() -> None:
+    _, private = crypto.generate_key_pair_sync("rsa", modulus_length=1024)
+    async with open_loop():
+        before = _descendant_tasks()
+        for call in (
+            lambda: promisify(crypto.generate_key_pair)("rsa", modulus_length=4096),
+            lambda: promisify(crypto.sign)("sha256", bytes(1 << 26), private),
+            lambda: promisify(crypto.verify)("sha256", bytes(1 << 26), private, b"x" * 128),
+        ):
+            with trio.move_on_after(0.001) as scope:
+                await call()
+            assert scope.cancelled_caught
+            assert _descendant_tasks() == before
+
+
+async def test_bad_arguments_raise_synchronously_and_start_nothing() -> None:
+    # Node checks the options of generateKeyPair/generateKey (and the key and digest of the
+    # one-shot sign/verify) before it queues the job: each of these throws in Node 20.
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    calls: list[Any] = []
+
+    def cb(*args: Any) -> None:
+        calls.append(args)
+
+    async with open_loop():
+        before = _descendant_tasks()
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+            crypto.generate_key_pair("nope", cb)
+        with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match="options.modulusLength"):
+            crypto.generate_key_pair("rsa", cb, modulus_length="x")
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="options.privateKeyEncoding"):
+            crypto.generate_key_pair("ed25519", cb, private_key_encoding={"format": "x"})
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="options.length"):
+            crypto.generate_key("aes", cb, length=100)
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_DIGEST):
+            crypto.sign(
+                "nope", b"x", crypto.generate_key_pair_sync("ec", named_curve="P-256")[1], cb
+            )
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE):
+            crypto.sign(None, b"x", public, cb)
+        with pytest.raises(errors.ERR_INVALID_ARG_VALUE, match="dsaEncoding"):
+            crypto.verify(None, b"x", public, b"s", cb, dsa_encoding="nope")
+        assert _descendant_tasks() == before
+    assert calls == []
+
+
+async def test_a_digest_for_an_eddsa_key_reaches_the_callback() -> None:
+    # Node: sign('sha256', data, ed25519Key, cb) calls back with OpenSSL's "invalid digest".
+    public, private = crypto.generate_key_pair_sync("ed25519")
+    calls: list[Any] = []
+    async with open_loop():
+        crypto.sign("sha256", b"x", private, lambda *a: calls.append(a))
+        crypto.verify("sha256", b"x", public, bytes(64), lambda *a: calls.append(a))
+    assert [type(c[0]) for c in calls] == [errors.ERR_OSSL_INVALID_DIGEST] * 2
+    with pytest.raises(errors.ERR_OSSL_INVALID_DIGEST):
+        crypto.sign("sha256", b"x", private)

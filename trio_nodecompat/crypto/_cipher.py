@@ -54,47 +54,12 @@ from ..errors import (
 )
 from ..stream import Transform
 from ._cipher_table import CipherSpec, cipher_spec
-from ._data import BYTES_LIKE, check_hex_length
-from ._keys import KeyObject
+from ._convert import array_buffer_or_view, data_bytes, owned_bytes, prepare_secret_key
 
 __all__ = ["Cipheriv", "Decipheriv", "create_cipheriv", "create_decipheriv"]
 
 _BLOCK = 16
 _GCM_TAG_LENGTHS = frozenset({4, 8, 12, 13, 14, 15, 16})
-
-
-def _view(data: object, encoding: object, name: str = "data") -> bytes | bytearray | memoryview:
-    """Input bytes without copying where possible (Node's quirk: unknown input encoding = utf8)."""
-    if isinstance(data, Buffer):
-        return data._mem
-    if isinstance(data, bytes | bytearray):
-        return data
-    if isinstance(data, memoryview):
-        return data.cast("B") if data.format != "B" else data
-    if isinstance(data, str):
-        if encoding is None or encoding == "buffer":
-            return _enc.encode(data, "utf8")
-        check_hex_length(data, encoding)
-        if not _enc.is_encoding(encoding):
-            return _enc.encode(data, "utf8")
-        return _enc.encode(data, str(encoding))
-    raise ERR_INVALID_ARG_TYPE(name, BYTES_LIKE, data)
-
-
-def _key_bytes(key: object) -> bytes | bytearray | memoryview:
-    if isinstance(key, KeyObject):
-        if key.type != "secret":
-            raise ERR_INVALID_ARG_TYPE(
-                "key", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], key
-            )
-        return key._secret
-    if isinstance(key, str):
-        return _enc.encode(key, "utf8")
-    if isinstance(key, Buffer | bytes | bytearray | memoryview):
-        return _view(key, None, "key")
-    raise ERR_INVALID_ARG_TYPE(
-        "key", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView", "KeyObject"], key
-    )
 
 
 class _Engine(Protocol):
@@ -255,15 +220,11 @@ class _CipherBase(Transform):
     ) -> None:
         if not isinstance(cipher, str):
             raise ERR_INVALID_ARG_TYPE("cipher", "string", cipher)
-        key_bytes = _key_bytes(key)
+        key_bytes = prepare_secret_key(key)
         if iv is None:
             iv_bytes = None
-        elif isinstance(iv, str | Buffer | bytes | bytearray | memoryview):
-            iv_bytes = bytes(_view(iv, None, "iv"))
         else:
-            raise ERR_INVALID_ARG_TYPE(
-                "iv", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], iv
-            )
+            iv_bytes = owned_bytes(iv, "iv")
         spec = cipher_spec(cipher)
         if spec is None:
             raise ERR_CRYPTO_UNKNOWN_CIPHER()
@@ -354,7 +315,7 @@ class _CipherBase(Transform):
         through one StringDecoder per object, so a character split between calls is kept for
         the next, as Node does (and the encoding cannot change between calls).
         """
-        view = _view(data, input_encoding)
+        view = data_bytes(data, input_encoding)
         if self._finalized:
             raise CryptoOperationError("Trying to add data in unsupported state")
         self._started = True
@@ -410,11 +371,7 @@ class _CipherBase(Transform):
         ``plaintext_length`` is accepted for Node's CCM/OCB signature; GCM and ChaCha20-Poly1305
         do not need it.
         """
-        if not isinstance(buffer, str | Buffer | bytes | bytearray | memoryview):
-            raise ERR_INVALID_ARG_TYPE(
-                "aadbuf", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
-            )
-        view = _view(buffer, None, "aadbuf")  # a string is UTF-8, as Node reads it
+        view = array_buffer_or_view(buffer, "aadbuf")  # a string is UTF-8, as Node reads it
         if not self._spec.aead or self._started or self._finalized:
             raise ERR_CRYPTO_INVALID_STATE("setAAD")
         self._engine.aad(view)
@@ -464,7 +421,7 @@ class Decipheriv(_CipherBase):
 
     def set_auth_tag(self, buffer: object, encoding: str | None = None) -> Decipheriv:
         """The tag to check at ``final`` (GCM: 4, 8 or 12-16 bytes; ChaCha20-Poly1305: 1-16)."""
-        tag = bytes(_view(buffer, encoding, "buffer"))
+        tag = owned_bytes(buffer, "buffer", encoding)  # Node's getArrayBufferOrView
         if not self._spec.aead or self._finalized or self._auth_tag is not None:
             raise ERR_CRYPTO_INVALID_STATE("setAuthTag")
         if self._tag_length is not None:

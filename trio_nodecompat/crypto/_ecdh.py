@@ -31,8 +31,8 @@ from ..errors import (
     ERR_INVALID_ARG_VALUE,
     ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS,
 )
+from ._convert import DATA_TYPES, encode_output, owned_bytes
 from ._curves import curve_by_name
-from ._data import as_bytes, output
 from ._keys import KeyObject
 
 __all__ = ["ECDH", "create_ecdh", "diffie_hellman"]
@@ -94,14 +94,14 @@ class ECDH:
         output_encoding: str | None = None,
     ) -> Buffer | str:
         """The shared secret with the peer's public key (any of the three point formats)."""
-        data = as_bytes(other_public_key, input_encoding, "otherPublicKey")
+        data = owned_bytes(other_public_key, "otherPublicKey", input_encoding, expected=DATA_TYPES)
         if self._private is None:
             raise ERR_CRYPTO_INVALID_KEYPAIR()
         try:
             peer = _decode_point(self._curve, data)
         except ValueError:
             raise ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY() from None
-        return output(self._private.exchange(ec.ECDH(), peer), output_encoding)
+        return encode_output(self._private.exchange(ec.ECDH(), peer), output_encoding, strict=True)
 
     def get_public_key(
         self, encoding: str | None = None, format: str | None = None
@@ -109,18 +109,18 @@ class ECDH:
         """The public key as a point in ``format`` (default ``'uncompressed'``)."""
         if self._public is None:
             raise ERR_CRYPTO_OPERATION_FAILED("Failed to get ECDH public key")
-        return output(_encode_point(self._public, format), encoding)
+        return encode_output(_encode_point(self._public, format), encoding, strict=True)
 
     def get_private_key(self, encoding: str | None = None) -> Buffer | str:
         """The private scalar, big-endian, as long as the curve's order."""
         if self._private is None:
             raise ERR_CRYPTO_OPERATION_FAILED("Failed to get ECDH private key")
         value = self._private.private_numbers().private_value
-        return output(value.to_bytes(_order_size(self._curve), "big"), encoding)
+        return encode_output(value.to_bytes(_order_size(self._curve), "big"), encoding, strict=True)
 
     def set_private_key(self, private_key: object, encoding: str | None = None) -> None:
         """Use this scalar as the private key (and derive the public key from it)."""
-        data = as_bytes(private_key, encoding, "privateKey")
+        data = owned_bytes(private_key, "privateKey", encoding, expected=DATA_TYPES)
         try:
             self._private = ec.derive_private_key(int.from_bytes(data, "big"), self._curve)
         except ValueError:
@@ -131,7 +131,7 @@ class ECDH:
 
     def set_public_key(self, public_key: object, encoding: str | None = None) -> None:
         """Node's deprecated ``setPublicKey``: replace the public key only."""
-        data = as_bytes(public_key, encoding, "publicKey")
+        data = owned_bytes(public_key, "publicKey", encoding, expected=DATA_TYPES)
         try:
             self._public = _decode_point(self._curve, data)
         except ValueError:
@@ -148,13 +148,13 @@ class ECDH:
         """Node's ``ECDH.convertKey``: re-encode a public point in another ``format``."""
         if not isinstance(curve, str):
             raise ERR_INVALID_ARG_TYPE("curve", "string", curve)
-        data = as_bytes(key, input_encoding, "key")
+        data = owned_bytes(key, "key", input_encoding, expected=DATA_TYPES)
         chosen = curve_by_name(curve)
         try:
             point = _decode_point(chosen, data)
         except ValueError:
             raise ERR_CRYPTO_OPERATION_FAILED("Failed to convert Buffer to EC_POINT") from None
-        return output(_encode_point(point, format), output_encoding)
+        return encode_output(_encode_point(point, format), output_encoding, strict=True)
 
 
 def create_ecdh(curve_name: str) -> ECDH:

@@ -50,8 +50,8 @@ from ..errors import (
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
 )
 from . import _der
+from ._convert import DATA_TYPES, as_view, owned_bytes
 from ._curves import JWK_CURVES, curve_by_name, curve_size, node_curve_name
-from ._data import as_bytes
 
 __all__ = [
     "AsymmetricKey",
@@ -185,6 +185,14 @@ class KeyObject:
         new._pss = pss
         new._pss_params = pss_params
         return new
+
+    def _secret_key_material(self) -> bytes:
+        """The hook of :func:`~trio_nodecompat.crypto._convert.prepare_secret_key` (Node's
+        ``prepareSecretKey``): a secret key's bytes, so ``create_hmac``, ``hkdf`` and the
+        ciphers take a KeyObject; any other type is ``ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE``."""
+        if self._type != "secret":
+            raise ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(self._type, "secret")
+        return self._secret
 
     # ----------------------------------------------------------------------------------------
     # What the key is
@@ -485,7 +493,7 @@ def _encryption(cipher: object, passphrase: object) -> ser.KeySerializationEncry
         )
     if passphrase is None:
         raise ERR_INVALID_ARG_VALUE("options.passphrase", passphrase)
-    secret = as_bytes(passphrase, None, "options.passphrase")
+    secret = owned_bytes(passphrase, "options.passphrase", expected=DATA_TYPES)
     if not secret:
         raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
             "cryptography cannot encrypt a private key with an empty passphrase"
@@ -516,7 +524,7 @@ def _key_options(
 def _passphrase(value: object) -> bytes | None:
     if value is None:
         return None
-    return as_bytes(value, None, "options.passphrase")
+    return owned_bytes(value, "options.passphrase", expected=DATA_TYPES)
 
 
 _PRIVATE_CLASSES: Final = (
@@ -747,7 +755,9 @@ def _key_bytes(key: object, encoding: object) -> bytes:
     if isinstance(key, KeyObject) or key is None or isinstance(key, int | float | bool):
         raise ERR_INVALID_ARG_TYPE("key", _KEY_INPUT, key)
     try:
-        return as_bytes(key, encoding if isinstance(encoding, str) else None, "key")
+        return owned_bytes(
+            key, "key", encoding if isinstance(encoding, str) else None, expected=DATA_TYPES
+        )
     except ERR_INVALID_ARG_TYPE:
         raise ERR_INVALID_ARG_TYPE("key", _KEY_INPUT, key) from None
 
@@ -814,10 +824,13 @@ def create_public_key(
 def create_secret_key(key: object, encoding: str | None = None) -> KeyObject:
     """Node's ``crypto.createSecretKey(key, encoding)``: a secret KeyObject holding a copy."""
     if isinstance(key, str):
-        return KeyObject._make("secret", secret=as_bytes(key, encoding, "key"))
-    if isinstance(key, bytes | bytearray | memoryview | Buffer):
-        return KeyObject._make("secret", secret=bytes(key))
-    raise ERR_INVALID_ARG_TYPE("key", ["ArrayBuffer", "Buffer", "TypedArray", "DataView"], key)
+        return KeyObject._make(
+            "secret", secret=owned_bytes(key, "key", encoding, expected=DATA_TYPES)
+        )
+    view = as_view(key)
+    if view is None:
+        raise ERR_INVALID_ARG_TYPE("key", ["ArrayBuffer", "Buffer", "TypedArray", "DataView"], key)
+    return KeyObject._make("secret", secret=bytes(view))
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,16 +1,20 @@
 """Run crypto work off the Trio thread: Node's libuv thread-pool jobs, structured.
 
-Node runs ``pbkdf2``, ``scrypt``, ``hkdf`` and the random-number calls on its thread pool and
-calls back on the event loop. Here one mechanism serves every such function:
+Node runs ``pbkdf2``, ``scrypt``, ``hkdf``, the random-number calls, ``generateKeyPair``,
+``generateKey`` and the callback forms of ``sign``/``verify`` on its thread pool and calls back
+on the event loop. Here one mechanism serves every such function, in both halves of the
+package:
 
 - The public function validates its arguments at once (bad input raises synchronously, as in
   Node) and describes the rest as a :class:`Job`: ``work`` runs in a worker thread, and
   ``finish`` turns the worker's result into the callback's value on the Trio thread.
 - :func:`start` (the callback form) schedules the job on the current loop
   (``require_host``): a loop task awaits the worker with :func:`trio.to_thread.run_sync` and
-  calls ``callback(None, value)`` or ``callback(err)`` in a copy of the caller's context, so
-  its AsyncLocalStorage stores are current. A callback that raises is an uncaught exception
-  of the loop.
+  calls ``callback(None, value)`` (``callback(None, *value)`` for a job whose value is the
+  callback's several arguments, as ``generateKeyPair``'s ``(publicKey, privateKey)``) or
+  ``callback(err)`` in a copy of the caller's context, so its AsyncLocalStorage stores are
+  current. A callback that raises is an uncaught exception of the loop. Outside a loop it
+  raises :class:`~trio_nodecompat.errors.NoLoopError` before any work starts.
 - :func:`run` (the promisified form) awaits the same job in the calling task. Each callback
   function carries it as its ``util.promisify.custom`` attribute (:func:`promisified_by`), so
   ``await promisify(pbkdf2)(...)`` is cancellable: the wait ends at once on cancellation and
@@ -61,27 +65,34 @@ async def run(job: Job[Any, T]) -> T:
     return job.finish(raw)
 
 
-async def _settle(job: Job[Any, Any], callback: Callable[..., object]) -> None:
+async def _settle(job: Job[Any, Any], callback: Callable[..., object], spread: bool) -> None:
     try:
         value = await run(job)
     except Exception as err:
         failure: Exception = err
     else:
-        callback(None, value)
+        if spread:
+            callback(None, *value)
+        else:
+            callback(None, value)
         return
     # Called outside the except block, so a callback that raises is reported as its own
     # failure, not chained to the job's.
     callback(failure)
 
 
-def start(what: str, job: Job[Any, Any], callback: Callable[..., object]) -> None:
+def start(
+    what: str, job: Job[Any, Any], callback: Callable[..., object], *, spread: bool = False
+) -> None:
     """Node's async job: run ``job`` on the current loop, then ``callback(err, value)``.
 
-    ``what`` names the function for the error raised outside a loop. The callback runs in a
-    copy of the caller's context; if it raises, the loop reports an uncaught exception.
+    ``what`` names the function for the error raised outside a loop. With ``spread`` the
+    job's value is a tuple of the callback's values: ``callback(None, *value)``. The callback
+    runs in a copy of the caller's context; if it raises, the loop reports an uncaught
+    exception.
     """
     host = require_host(what)
-    host.spawn(_settle, job, callback, failure="exception")
+    host.spawn(_settle, job, callback, spread, failure="exception")
 
 
 def promisified_by(

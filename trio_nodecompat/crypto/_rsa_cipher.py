@@ -34,7 +34,7 @@ from ..errors import (
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
 )
 from ._constants import constants
-from ._data import as_bytes
+from ._convert import DATA_TYPES, owned_bytes
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
 from ._signing_digests import digest_by_name
 
@@ -49,7 +49,9 @@ def _oaep(options: Mapping[str, Any], oaep_hash: str | None, oaep_label: object)
     if digest is None:
         raise ERR_CRYPTO_INVALID_DIGEST(name)
     label = oaep_label if oaep_label is not None else option(options, "oaep_label")
-    label_bytes = None if label is None else as_bytes(label, None, "options.oaepLabel")
+    label_bytes = (
+        None if label is None else owned_bytes(label, "options.oaepLabel", expected=DATA_TYPES)
+    )
     return _pad.OAEP(mgf=_pad.MGF1(digest), algorithm=digest, label=label_bytes or None)
 
 
@@ -83,7 +85,7 @@ def public_encrypt(
     dict with ``padding``/``oaepHash``/``oaepLabel`` (also accepted as keywords).
     """
     prepared, options = prepare_public_key(key)
-    data = as_bytes(buffer, None, "buffer")
+    data = owned_bytes(buffer, "buffer", expected=DATA_TYPES)
     public = _rsa_public(prepared)
     mode = _padding(options, padding, constants.RSA_PKCS1_OAEP_PADDING)
     pad: Any
@@ -109,7 +111,7 @@ def private_decrypt(
 ) -> Buffer:
     """Node's ``crypto.privateDecrypt(privateKey, buffer)``: OAEP only, as Node 20.11.1+."""
     prepared, options = prepare_private_key(private_key)
-    data = as_bytes(buffer, None, "buffer")
+    data = owned_bytes(buffer, "buffer", expected=DATA_TYPES)
     raw = prepared._key
     if not isinstance(raw, rsa.RSAPrivateKey) or prepared._pss:
         raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
@@ -137,7 +139,7 @@ def private_encrypt(private_key: object, buffer: object, *, padding: int | None 
     ``public_decrypt`` (or Node's ``publicDecrypt``) can check, sign instead.
     """
     prepared, _ = prepare_private_key(private_key)
-    as_bytes(buffer, None, "buffer")
+    owned_bytes(buffer, "buffer", expected=DATA_TYPES)
     if not isinstance(prepared._key, rsa.RSAPrivateKey):
         raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
     raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
@@ -152,7 +154,7 @@ def public_decrypt(key: object, buffer: object, *, padding: int | None = None) -
     PKCS#1 v1.5 type-1 padding only (Node's default); ``RSA_NO_PADDING`` is refused.
     """
     prepared, options = prepare_public_key(key)
-    data = as_bytes(buffer, None, "buffer")
+    data = owned_bytes(buffer, "buffer", expected=DATA_TYPES)
     public = _rsa_public(prepared)
     mode = _padding(options, padding, constants.RSA_PKCS1_PADDING)
     if mode != constants.RSA_PKCS1_PADDING:

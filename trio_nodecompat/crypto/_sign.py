@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 
 from .._buffer import Buffer
+from .._internal.validators import validate_function
 from ..errors import (
     ERR_CRYPTO_INVALID_DIGEST,
     ERR_CRYPTO_INVALID_STATE,
@@ -42,9 +43,9 @@ from ..errors import (
 )
 from ..stream import Writable
 from ._constants import constants
-from ._data import as_bytes, output
+from ._convert import DATA_TYPES, VIEW_TYPES, data_bytes, encode_output, owned_bytes
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
-from ._offthread import call_back_from_thread
+from ._offload import Job, promisified_by, run, start
 from ._signing_digests import digest_by_name
 
 __all__ = ["Sign", "Verify", "create_sign", "create_verify", "sign", "verify"]
@@ -109,6 +110,11 @@ def _rsa_padding(
     else:
         raise ERR_INVALID_ARG_VALUE("options.saltLength", salt)
     return padding.PSS(mgf=padding.MGF1(mgf_digest), salt_length=length)
+
+
+def _view_bytes(value: object, name: str) -> bytes:
+    """The one-shot ``sign``/``verify`` arguments: an ``ArrayBufferView``, not a string."""
+    return owned_bytes(value, name, expected=VIEW_TYPES, strings=False)
 
 
 def _fixed(value: int, size: int) -> bytes:
@@ -221,7 +227,7 @@ class Sign(Writable):
 
     def update(self, data: object, input_encoding: str | None = None) -> Sign:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
-        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        chunk = data_bytes(data, input_encoding)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         self._hash.update(chunk)
@@ -245,7 +251,9 @@ class Sign(Writable):
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         hashed = self._hash.finalize()
         self._hash = None
-        return output(_sign_digest(key, self._digest, hashed, opts), output_encoding)
+        return encode_output(
+            _sign_digest(key, self._digest, hashed, opts), output_encoding, strict=True
+        )
 
 
 class Verify(Writable):
@@ -261,7 +269,7 @@ class Verify(Writable):
 
     def update(self, data: object, input_encoding: str | None = None) -> Verify:
         """Add ``data`` (a string in ``input_encoding``, default UTF-8, or bytes)."""
-        chunk = as_bytes(data, input_encoding, lenient_encoding=True)
+        chunk = data_bytes(data, input_encoding)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         self._hash.update(chunk)
@@ -280,7 +288,7 @@ class Verify(Writable):
         """Whether ``signature`` is valid for the data and the key ``object``. Usable once."""
         key, options = prepare_public_key(object)
         opts = _Options(options, padding, salt_length, dsa_encoding)
-        sig = as_bytes(signature, signature_encoding, "signature")
+        sig = owned_bytes(signature, "signature", signature_encoding, expected=DATA_TYPES)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         hashed = self._hash.finalize()
@@ -301,29 +309,41 @@ def create_verify(algorithm: str, **options: Any) -> Verify:
     return Verify(algorithm, **options)
 
 
+def _fail(error: Exception) -> Callable[[], Any]:
+    """A job's work that fails: Node reports these from the job, so through the callback."""
+
+    def work() -> Any:
+        raise error
+
+    return work
+
+
 def _one_shot_sign(
     algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]
-) -> Buffer:
+) -> Job[Buffer, Buffer]:
+    """Node's ``signOneShot``: the key, options and digest are checked now (they throw, even
+    from the callback form); the job signs."""
     prepared, options = prepare_private_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
     if isinstance(raw, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
         if algorithm is not None:
             _digest(algorithm, True)
-            raise ERR_OSSL_INVALID_DIGEST()
-        return Buffer._own(raw.sign(data))
+            return Job(_fail(ERR_OSSL_INVALID_DIGEST()))
+        return Job(lambda: Buffer._own(raw.sign(data)))
     if algorithm is None:
         if isinstance(raw, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | dsa.DSAPrivateKey):
             algorithm = "sha256"  # OpenSSL's default digest for these keys, as in Node
         else:
-            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+            return Job(_fail(ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()))
     digest = _digest(algorithm, True)
-    return Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts))
+    return Job(lambda: Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts)))
 
 
 def _one_shot_verify(
     algorithm: str | None, data: bytes, key: object, signature: bytes, opts_in: tuple[Any, ...]
-) -> bool:
+) -> Job[bool, bool]:
+    """Node's ``verifyOneShot``: checked now as :func:`_one_shot_sign`; the job verifies."""
     prepared, options = prepare_public_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
@@ -332,24 +352,49 @@ def _one_shot_verify(
     if isinstance(raw, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
         if algorithm is not None:
             _digest(algorithm, True)
-            raise ERR_OSSL_INVALID_DIGEST()
-        try:
-            raw.verify(signature, data)
-        except InvalidSignature:
-            return False
-        return True
+            return Job(_fail(ERR_OSSL_INVALID_DIGEST()))
+        eddsa = raw
+
+        def verify_eddsa() -> bool:
+            try:
+                eddsa.verify(signature, data)
+            except InvalidSignature:
+                return False
+            return True
+
+        return Job(verify_eddsa)
     if algorithm is None:
         if isinstance(raw, rsa.RSAPublicKey | ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
             algorithm = "sha256"
         else:
-            raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
+            return Job(_fail(ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()))
     digest = _digest(algorithm, True)
-    try:
-        return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
-    except UnsupportedAlgorithm:
-        return False
+
+    def verify_digest() -> bool:
+        try:
+            return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
+        except UnsupportedAlgorithm:
+            return False
+
+    return Job(verify_digest)
 
 
+async def _sign_async(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> Buffer:
+    """``util.promisify(sign)``: the signature, made on a worker thread; cancellable."""
+    payload = _view_bytes(data, "data")
+    opts = (padding, salt_length, dsa_encoding)
+    return await run(_one_shot_sign(algorithm, payload, key, opts))
+
+
+@promisified_by(_sign_async)
 def sign(
     algorithm: str | None,
     data: object,
@@ -365,20 +410,39 @@ def sign(
     ``algorithm`` is ``None`` for Ed25519/Ed448 (and means SHA-256 for RSA/EC/DSA, as in
     Node). ``key`` is anything :func:`create_private_key` takes, or Node's dict with
     ``padding``/``saltLength``/``dsaEncoding`` (also accepted as keywords). With ``callback``
-    the work runs off the Trio thread and ``callback(err, signature)`` is called from the loop.
+    a bad key, option or digest still raises at once (as in Node), the signing runs off the
+    Trio thread and ``callback(err, signature)`` is called from the loop in the caller's
+    context; ``util.promisify(sign)`` is a cancellable ``async`` form.
     """
-    payload = as_bytes(data, None, "data", allow_string=False)
+    fn = None if callback is None else validate_function(callback, "callback")
+    payload = _view_bytes(data, "data")
     opts = (padding, salt_length, dsa_encoding)
-    if callback is not None:
-        call_back_from_thread(
-            "crypto.sign with a callback",
-            lambda: (_one_shot_sign(algorithm, payload, key, opts),),
-            callback,
-        )
+    job = _one_shot_sign(algorithm, payload, key, opts)
+    if fn is not None:
+        start("crypto.sign with a callback", job, fn)
         return None
-    return _one_shot_sign(algorithm, payload, key, opts)
+    return job.finish(job.work())
 
 
+async def _verify_async(
+    algorithm: str | None,
+    data: object,
+    key: object,
+    signature: object,
+    *,
+    padding: int | None = None,
+    salt_length: int | None = None,
+    dsa_encoding: str | None = None,
+) -> bool:
+    """``util.promisify(verify)``: whether ``signature`` is valid, checked on a worker thread;
+    cancellable."""
+    payload = _view_bytes(data, "data")
+    sig = _view_bytes(signature, "signature")
+    opts = (padding, salt_length, dsa_encoding)
+    return await run(_one_shot_verify(algorithm, payload, key, sig, opts))
+
+
+@promisified_by(_verify_async)
 def verify(
     algorithm: str | None,
     data: object,
@@ -390,15 +454,17 @@ def verify(
     salt_length: int | None = None,
     dsa_encoding: str | None = None,
 ) -> bool | None:
-    """Node's one-shot ``crypto.verify(algorithm, data, key, signature[, callback])``."""
-    payload = as_bytes(data, None, "data", allow_string=False)
-    sig = as_bytes(signature, None, "signature", allow_string=False)
+    """Node's one-shot ``crypto.verify(algorithm, data, key, signature[, callback])``.
+
+    With ``callback``, ``callback(err, valid)`` is called from the loop in the caller's
+    context; ``util.promisify(verify)`` is a cancellable ``async`` form.
+    """
+    fn = None if callback is None else validate_function(callback, "callback")
+    payload = _view_bytes(data, "data")
+    sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
-    if callback is not None:
-        call_back_from_thread(
-            "crypto.verify with a callback",
-            lambda: (_one_shot_verify(algorithm, payload, key, sig, opts),),
-            callback,
-        )
+    job = _one_shot_verify(algorithm, payload, key, sig, opts)
+    if fn is not None:
+        start("crypto.verify with a callback", job, fn)
         return None
-    return _one_shot_verify(algorithm, payload, key, sig, opts)
+    return job.finish(job.work())

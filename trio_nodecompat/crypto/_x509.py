@@ -26,13 +26,13 @@ from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, r
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from .._buffer import Buffer
-from .._internal import encodings as _enc
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_OSSL_ASN1_WRONG_TAG,
     ERR_OSSL_PEM_NO_START_LINE,
 )
+from ._convert import owned_bytes
 from ._curves import JWK_CURVES, node_curve_name
 from ._keys import KeyObject
 
@@ -254,14 +254,7 @@ class X509Certificate:
     __slots__ = ("_cert", "_der")
 
     def __init__(self, buffer: object) -> None:
-        if isinstance(buffer, str):
-            data = _enc.encode(buffer, "utf8")
-        elif isinstance(buffer, Buffer | bytes | bytearray | memoryview):
-            data = bytes(buffer)
-        else:
-            raise ERR_INVALID_ARG_TYPE(
-                "buffer", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"], buffer
-            )
+        data = owned_bytes(buffer, "buffer")
         try:
             if data.lstrip().startswith(b"-----BEGIN"):
                 try:
