@@ -132,7 +132,8 @@ def random_bytes(size: int, callback: Callable[..., object] | None = None) -> An
     Without ``callback`` the Buffer is returned. With one, the bytes are drawn in a worker
     thread and ``callback(None, buf)`` runs on the current loop in the caller's context
     (``util.promisify(random_bytes)`` gives a cancellable ``async`` form). ``size`` must be a
-    number in ``[0, 2**31 - 1]`` (a fraction is truncated, as Node does).
+    number in ``[0, 2**31 - 1]`` (a fraction is truncated, as Node does). A size below 1 calls
+    back at once, synchronously, as Node does.
     """
     if callback is None and type(size) is int and 0 <= size <= MAX_POSSIBLE_LENGTH:
         return _own(_urandom(size))
@@ -140,6 +141,10 @@ def random_bytes(size: int, callback: Callable[..., object] | None = None) -> An
     if callback is None:
         return job.finish(job.work())
     validate_function(callback, "callback")
+    if int(size) == 0:  # validated above: a number in [0, 2**31 - 1]
+        # Node's randomBytes is a randomFill, which calls back at once for zero bytes.
+        callback(None, _own(b""))
+        return None
     start("crypto.random_bytes()", job, callback)
     return None
 
