@@ -174,16 +174,10 @@ class Hash(HashBase):
     #: The output length of an XOF (SHAKE); ``None`` for a fixed-size digest.
     _output_length: int | None
 
-    def __init__(
-        self, algorithm: str | _CopyOf, *, output_length: int | None = None, **options: Any
-    ) -> None:
-        """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does.
-
-        ``options`` other than ``output_length`` are the Transform's (``encoding``,
-        ``high_water_mark``, ...), used when the stream face is first touched.
-        """
-        if options:
-            self._keep_stream_options(options)
+    def __init__(self, algorithm: str | _CopyOf, *, output_length: int | None = None) -> None:
+        """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does (it
+        also takes the Transform stream's options; a ``**options`` parameter here would cost
+        every construction an empty dict)."""
         if output_length is None and type(algorithm) is str:
             digest = cached(algorithm)
             if digest is not None:  # the hot path: a name seen before, no options
@@ -277,7 +271,9 @@ def create_hash(algorithm: str, *, output_length: int | None = None, **options: 
     """
     if output_length is None and not options:
         return Hash(algorithm)  # a positional call: measurably cheaper on the hot path
-    return Hash(algorithm, output_length=output_length, **options)
+    made = Hash(algorithm, output_length=output_length)
+    made._keep_stream_options(options)
+    return made
 
 
 def hash(algorithm: str, data: object, output_encoding: str = "hex") -> Any:
