@@ -6,12 +6,20 @@ the comments). Stream-side cases live in ``test_crypto_std_stream.py``.
 
 from __future__ import annotations
 
+import array
+
 import pytest
 
 import trio_nodecompat
 from trio_nodecompat import crypto
 from trio_nodecompat.buffer import Buffer
-from trio_nodecompat.errors import ERR_CRYPTO_INVALID_KEYLEN, CryptoError
+from trio_nodecompat.errors import (
+    ERR_CRYPTO_INVALID_KEYLEN,
+    CryptoError,
+    QuotaExceededError,
+    TypeMismatchError,
+)
+from trio_nodecompat.stream import Stream
 
 
 @pytest.mark.parametrize(
@@ -54,3 +62,60 @@ async def test_random_bytes_of_zero_calls_back_synchronously() -> None:
         crypto.hkdf("sha256", "k", "s", "i", 0, lambda *args: later.append(args))
         assert later == []
     assert len(later) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# test-crypto-lazy-transform-writable.js: a legacy Stream piped into a Hash (the lazily built
+# stream state must come up through pipe's listeners alone)
+
+
+async def test_legacy_stream_piped_into_a_hash() -> None:
+    hasher1 = crypto.create_hash("sha256")
+    hasher2 = crypto.create_hash("sha256")
+    finished: list[str] = []
+    async with trio_nodecompat.open_loop():
+        hasher1.write(Buffer.from_("hello world"))
+        hasher1.end()
+        expected = hasher1.read().to_string("hex")
+
+        class OldStream(Stream):
+            def __init__(self) -> None:
+                super().__init__()
+                self.readable = True
+
+        stream = OldStream()
+        stream.pipe(hasher2).on("finish", lambda: finished.append(hasher2.read().to_string("hex")))
+        stream.emit("data", Buffer.from_("hello"))
+        stream.emit("data", Buffer.from_(" world"))
+        stream.emit("end")
+    assert finished == [expected]
+
+
+# --------------------------------------------------------------------------------------------
+# test-webcrypto-random.js (globalThis.crypto.getRandomValues is crypto.get_random_values)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", 1, {}, [], array.array("f", [0]), array.array("d", [0]), memoryview(bytearray(1))],
+)
+def test_get_random_values_refuses_non_integer_arrays(value: object) -> None:
+    with pytest.raises(TypeMismatchError) as info:
+        crypto.get_random_values(value)
+    assert info.value.name == "TypeMismatchError" and info.value.legacy_code == 17
+
+
+def test_get_random_values_fills_every_integer_array() -> None:
+    crypto.get_random_values(Buffer.alloc(0))
+    for code in "bhiBHIqQ":  # Int8/16/32, Uint8/16/32, BigInt64, BigUint64
+        buf = array.array(code, [0] * 10)
+        crypto.get_random_values(buf)
+        assert bytes(buf) != bytes(len(buf) * buf.itemsize)
+    filled = Buffer.alloc(10)
+    crypto.get_random_values(filled)
+    assert bytes(filled) != bytes(10)
+    with pytest.raises(QuotaExceededError) as info:
+        crypto.get_random_values(Buffer.alloc(65536 + 1))
+    assert info.value.name == "QuotaExceededError" and info.value.legacy_code == 22
+    typed = array.array("B", bytes(32))
+    assert crypto.get_random_values(typed) is typed
