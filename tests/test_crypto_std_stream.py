@@ -207,3 +207,8 @@ async def test_stream_options_reach_the_transform() -> None:
         assert bad.update("a").digest("hex") == sha256("a").to_string("hex")
         with pytest.raises(ERR_UNKNOWN_ENCODING):
             crypto.create_hash("sha256", encoding="bogus").write("a")
+    # A misspelt option name is refused at once, as a Python keyword is.
+    with pytest.raises(TypeError, match="outputLength"):
+        crypto.create_hash("shake128", outputLength=5)
+    with pytest.raises(TypeError, match="bogus_option"):
+        crypto.create_hmac("sha256", "k", bogus_option=1)

@@ -18,9 +18,10 @@ hash's ``update``/``digest`` path is made of such reads.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Final
 
-from ..stream import Transform
+from ..stream import Duplex, Transform
 
 __all__ = ["LazyTransform"]
 
@@ -80,6 +81,18 @@ class _LazyAttribute:
         return state[self.name]
 
 
+def _stream_option_names() -> frozenset[str]:
+    """The keyword options ``Transform.__init__`` accepts (its own and Duplex's)."""
+    names = {"transform", "flush"}
+    for parameter in inspect.signature(Duplex.__init__).parameters.values():
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            names.add(parameter.name)
+    return frozenset(names)
+
+
+_STREAM_OPTIONS: Final = _stream_option_names()
+
+
 def _instance_attributes() -> list[str]:
     """The names ``Transform.__init__`` puts in an instance's ``__dict__`` (read off a probe,
     so the list follows the stream code)."""
@@ -99,8 +112,18 @@ class LazyTransform(Transform):
 
     def _keep_stream_options(self, options: dict[str, Any]) -> None:
         """Keep Transform keyword options (``encoding``, ``high_water_mark``, ...) for the
-        moment the stream state is built; Node checks them then, not at construction."""
+        moment the stream state is built; Node checks their values then, not at construction.
+
+        The names are checked now, as any Python keyword is: a misspelt option (say
+        ``outputLength``) must not be silently kept for a stream that may never be built.
+        """
         if options:
+            unknown = options.keys() - _STREAM_OPTIONS
+            if unknown:
+                raise TypeError(
+                    f"{type(self).__name__}() got an unexpected keyword argument "
+                    f"{sorted(unknown)[0]!r}"
+                )
             self.__dict__[_OPTIONS] = options
 
 
