@@ -7,6 +7,7 @@ the comments). Stream-side cases live in ``test_crypto_std_stream.py``.
 from __future__ import annotations
 
 import array
+import os
 
 import pytest
 
@@ -119,3 +120,28 @@ def test_get_random_values_fills_every_integer_array() -> None:
     assert info.value.name == "QuotaExceededError" and info.value.legacy_code == 22
     typed = array.array("B", bytes(32))
     assert crypto.get_random_values(typed) is typed
+
+
+# --------------------------------------------------------------------------------------------
+# random_uuid's entropy cache across os.fork (Node never forks; Python programs do)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_random_uuid_cache_is_not_shared_with_a_forked_child() -> None:
+    # The cache holds entropy for 128 UUIDs. A child made by fork must not replay the
+    # parent's remaining entropy: parent and child would hand out the same UUIDs.
+    crypto.random_uuid()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.write(write_end, crypto.random_uuid().encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_end) as pipe:
+        child = pipe.read()
+    parent = crypto.random_uuid()
+    assert len(child) == 36
+    assert child != parent

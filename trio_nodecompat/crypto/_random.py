@@ -307,6 +307,19 @@ _uuid_pool = b""
 _uuid_next = 0
 
 
+def _forget_uuid_pool() -> None:
+    """In a child made by ``os.fork``: drop the entropy inherited from the parent (else both
+    would hand out the same UUIDs) and the lock, which a parent thread may have held."""
+    global _uuid_pool, _uuid_next, _uuid_lock
+    _uuid_lock = threading.Lock()
+    _uuid_pool = b""
+    _uuid_next = 0
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_uuid_pool)
+
+
 def _uuid_bytes() -> bytes:
     global _uuid_pool, _uuid_next
     with _uuid_lock:
@@ -321,7 +334,8 @@ def _uuid_bytes() -> bytes:
 def random_uuid(*, disable_entropy_cache: bool = False) -> str:
     """Node's ``crypto.randomUUID([options])``: a random RFC 4122 version 4 UUID string.
 
-    Entropy is drawn for 128 UUIDs at once unless ``disable_entropy_cache=True``.
+    Entropy is drawn for 128 UUIDs at once unless ``disable_entropy_cache=True``; a process
+    made by ``os.fork`` starts with an empty cache, so it never repeats its parent's UUIDs.
     """
     if disable_entropy_cache is not False:
         validate_boolean(disable_entropy_cache, "options.disableEntropyCache")
