@@ -7,7 +7,10 @@ the comments). Stream-side cases live in ``test_crypto_std_stream.py``.
 from __future__ import annotations
 
 import array
+import hashlib
 import os
+import threading
+from typing import Any
 
 import pytest
 
@@ -145,3 +148,28 @@ def test_random_uuid_cache_is_not_shared_with_a_forked_child() -> None:
     parent = crypto.random_uuid()
     assert len(child) == 36
     assert child != parent
+
+
+# --------------------------------------------------------------------------------------------
+# The callback forms: the derivation runs in a worker thread, the callback on the Trio thread
+
+
+async def test_callback_form_work_runs_off_the_trio_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workers: list[threading.Thread] = []
+    real = hashlib.pbkdf2_hmac
+
+    def spy(*args: Any) -> bytes:
+        workers.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", spy)
+    called_on: list[threading.Thread] = []
+    async with trio_nodecompat.open_loop():
+        crypto.pbkdf2(
+            "p", "s", 1, 8, "sha1", lambda *args: called_on.append(threading.current_thread())
+        )
+    trio_thread = threading.current_thread()
+    assert len(workers) == 1 and workers[0] is not trio_thread
+    assert called_on == [trio_thread]
