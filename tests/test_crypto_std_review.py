@@ -18,6 +18,7 @@ import trio_nodecompat
 from trio_nodecompat import crypto
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.errors import (
+    ERR_CRYPTO_INVALID_DIGEST,
     ERR_CRYPTO_INVALID_KEYLEN,
     CryptoError,
     QuotaExceededError,
@@ -173,3 +174,26 @@ async def test_callback_form_work_runs_off_the_trio_thread(
     trio_thread = threading.current_thread()
     assert len(workers) == 1 and workers[0] is not trio_thread
     assert called_on == [trio_thread]
+
+
+# --------------------------------------------------------------------------------------------
+# OpenSSL names that build a hashlib object but no digest Node can use
+
+
+@pytest.mark.parametrize("name", ["null", "NULL", "KECCAK-KMAC-128", "KECCAK-KMAC-256"])
+def test_digests_with_no_output_are_unknown(name: str) -> None:
+    # node: createHash('null') -> Error 'Digest method not supported' (no code);
+    # crypto.hash('null', 'x') -> 'Digest method null is not supported'; createHmac, pbkdf2Sync
+    # and hkdfSync -> ERR_CRYPTO_INVALID_DIGEST. hashlib builds these (a zero-size digest,
+    # KMAC's cSHAKE as an XOF) under OpenSSL's name 'undefined'.
+    with pytest.raises(CryptoError, match="^Digest method not supported$"):
+        crypto.create_hash(name)
+    with pytest.raises(CryptoError, match=f"^Digest method {name} is not supported$"):
+        crypto.hash(name, "x")
+    with pytest.raises(ERR_CRYPTO_INVALID_DIGEST):
+        crypto.create_hmac(name, "k")
+    with pytest.raises(ERR_CRYPTO_INVALID_DIGEST):
+        crypto.pbkdf2_sync("p", "s", 1, 4, name)
+    with pytest.raises(ERR_CRYPTO_INVALID_DIGEST):
+        crypto.hkdf_sync(name, "k", "s", "i", 4)
+    assert name not in crypto.get_hashes()

@@ -191,6 +191,10 @@ def _build(hashlib_name: str) -> Digest | None:
         return None
     canonical = probe.name  # OpenSSL's own name, so aliases share one Digest
     xof = canonical in _XOF_DEFAULT_LENGTH
+    if not xof and probe.digest_size == 0:
+        # OpenSSL's NULL digest and KMAC's cSHAKE ('KECCAK-KMAC-128'): hashlib builds them
+        # (named 'undefined'), Node refuses them as unknown digests.
+        return None
     if named is None:
         named = _NAMED.get(canonical)
     if named is not None:
