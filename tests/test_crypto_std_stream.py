@@ -212,3 +212,19 @@ async def test_stream_options_reach_the_transform() -> None:
         crypto.create_hash("shake128", outputLength=5)
     with pytest.raises(TypeError, match="bogus_option"):
         crypto.create_hmac("sha256", "k", bogus_option=1)
+
+
+async def test_a_listener_added_first_builds_the_stream_and_stays() -> None:
+    # h.on('data', ...) as the very first call on a Hash: building the stream state must not
+    # reset the listener table the listener went into (the lazy EventEmitter state and the
+    # lazy Transform state are one build).
+    got: list[object] = []
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256")
+        h.on("data", got.append)
+        h.end("abc")
+        m = crypto.create_hmac("sha256", "k")
+        m.once("finish", lambda: got.append("finish"))
+        m.end("abc")
+        await trio.sleep(0.01)
+    assert got == [sha256("abc"), "finish"]
