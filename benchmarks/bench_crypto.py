@@ -10,12 +10,13 @@
   ``Buffer._own(os.urandom(32))`` (the Buffer that ``random_bytes`` must return), each against
   the same floor, so the report shows how much of a ratio is the Node-shaped API itself.
 
-Why the 64-byte row misses its target: Hash is a Transform, hence an EventEmitter, and
-EventEmitter defines ``__getattr__`` (its lazy state). On CPython 3.11 a class with
-``__getattr__`` gets the generic ``slot_tp_getattr_hook``, which turns off the interpreter's
-attribute specialisation: every ``self._x`` read and method lookup on a Hash costs about three
-times what it costs on a plain slotted class (35 ns against 12 ns measured here), and the
-64-byte path makes about ten of them. The MinimalHash row is the bound without that cost.
+Where the 64-byte row's time goes: a Hash is a Transform, hence an EventEmitter, so it is a
+Python object with a ``__dict__`` and three Python-level calls (``create_hash``, ``update``,
+``digest``) around hashlib's work; the MinimalHash row is the bound for any pure-Python class of
+that shape. (Until this review EventEmitter and LazyTransform defined ``__getattr__``, which on
+CPython 3.11 turns off attribute specialisation for every instance: about 3x per attribute
+read. Both now use descriptors.) ``random_bytes(32)`` pays for wrapping fresh bytes in a
+Buffer (a ``bytearray`` copy, a ``memoryview`` and an object), the ``Buffer._own`` row.
 
 Short operations run ``BATCH`` times per timed call on both sides (as bench_events does), so
 the harness's call overhead does not flatten the ratios.

@@ -9,11 +9,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import trio
 
 import trio_nodecompat
 from trio_nodecompat import crypto
 from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.errors import (
+    ERR_CRYPTO_HASH_FINALIZED,
+    ERR_CRYPTO_HASH_UPDATE_FAILED,
+    ERR_UNKNOWN_ENCODING,
+)
 from trio_nodecompat.stream import PassThrough, Readable, Transform
 
 VECTORS = json.loads(
@@ -114,3 +120,113 @@ async def test_hmac_rfc4231_through_the_stream() -> None:
                 if case.get("truncate"):
                     got = got[:32]
                 assert got == want
+
+
+# -- The stream after digest(), and digest() after the stream (checked against node 20.11):
+# Node's native handle finalizes once. After digest(), writes to the stream are dropped and
+# the flush pushes the digest already computed (a Hash) or nothing (an Hmac, whose native
+# context is gone). After the flush pushed the digest, a Hash's update() is accepted and
+# dropped (digest() returns the pushed digest), while an Hmac's update() is
+# ERR_CRYPTO_HASH_UPDATE_FAILED and its digest() is empty.
+
+
+def sha256(data: str) -> Buffer:
+    return crypto.create_hash("sha256").update(data).digest()
+
+
+async def test_hash_writes_after_digest_are_dropped() -> None:
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256")
+        h.write("a")
+        assert h.digest() == sha256("a")
+        h.end("x")  # no error, as in Node
+        assert h.read() == sha256("a")
+        x = crypto.create_hash("shake256", output_length=4)
+        x.write("a")
+        assert x.digest("hex") == "867e2cb0"  # node: createHash('shake256', {outputLength: 4})
+        x.end("x")
+        assert x.read().to_string("hex") == "867e2cb0"
+
+
+async def test_hmac_writes_after_digest_push_nothing() -> None:
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hmac("sha256", "k")
+        h.write("a")
+        assert h.digest("hex") == crypto.create_hmac("sha256", "k").update("a").digest("hex")
+        seen: list[object] = []
+        h.on("data", seen.append)
+        h.end("x")
+        await trio.sleep(0.01)
+        assert seen == []
+        assert h.readable_ended and h.writable_finished
+
+
+async def test_hash_update_after_the_stream_pushed_its_digest_is_dropped() -> None:
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256")
+        h.end("x")
+        assert h.read() == sha256("x")
+        assert h.update("q") is h
+        assert h.digest("hex") == sha256("x").to_string("hex")
+
+
+async def test_hmac_update_after_the_stream_pushed_its_digest_fails() -> None:
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hmac("sha256", "k")
+        h.end("x")
+        assert h.read() == crypto.create_hmac("sha256", "k").update("x").digest()
+        with pytest.raises(ERR_CRYPTO_HASH_UPDATE_FAILED):
+            h.update("q")
+        assert h.digest("hex") == ""
+        with pytest.raises(ERR_CRYPTO_HASH_FINALIZED):
+            h.update("q")
+        h2 = crypto.create_hmac("sha256", "k")
+        h2.end("x")
+        h2.read()
+        empty = h2.digest()
+        assert isinstance(empty, Buffer) and len(empty) == 0
+
+
+async def test_stream_options_reach_the_transform() -> None:
+    # createHash(alg, {encoding}) / createHmac(alg, key, {encoding}): Node hands the options to
+    # the Transform, so the readable side gives strings; an Hmac's encoding also reads the key.
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256", encoding="hex")
+        assert h.readable_encoding == "hex"
+        h.end("abc")
+        assert h.read() == sha256("abc").to_string("hex")
+        assert h.digest("hex") == sha256("abc").to_string("hex")
+        m = crypto.create_hmac("sha256", "6b6b", encoding="hex")
+        m.end("abc")
+        want = crypto.create_hmac("sha256", "kk").update("abc").digest("hex")
+        assert want == "1ebd7a22a26f51fbaa2db8136c107a8f5cefb4866006f2d414480a069f838b23"
+        assert m.read() == want
+        s = crypto.create_hash("shake128", output_length=5, high_water_mark=1, encoding="base64")
+        s.end("abc")
+        assert s.read() == Buffer.from_("5881092dd8", "hex").to_string("base64")
+        # Node checks the encoding when the stream is built, at the first write.
+        bad = crypto.create_hash("sha256", encoding="bogus")
+        assert bad.update("a").digest("hex") == sha256("a").to_string("hex")
+        with pytest.raises(ERR_UNKNOWN_ENCODING):
+            crypto.create_hash("sha256", encoding="bogus").write("a")
+    # A misspelt option name is refused at once, as a Python keyword is.
+    with pytest.raises(TypeError, match="outputLength"):
+        crypto.create_hash("shake128", outputLength=5)
+    with pytest.raises(TypeError, match="bogus_option"):
+        crypto.create_hmac("sha256", "k", bogus_option=1)
+
+
+async def test_a_listener_added_first_builds_the_stream_and_stays() -> None:
+    # h.on('data', ...) as the very first call on a Hash: building the stream state must not
+    # reset the listener table the listener went into (the lazy EventEmitter state and the
+    # lazy Transform state are one build).
+    got: list[object] = []
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256")
+        h.on("data", got.append)
+        h.end("abc")
+        m = crypto.create_hmac("sha256", "k")
+        m.once("finish", lambda: got.append("finish"))
+        m.end("abc")
+        await trio.sleep(0.01)
+    assert got == [sha256("abc"), "finish"]

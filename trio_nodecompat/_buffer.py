@@ -245,6 +245,8 @@ def _cmp(a: memoryview, b: memoryview) -> int:
 # --------------------------------------------------------------------------------------------
 # Buffer
 
+_new_object: Final = object.__new__
+
 
 class Buffer(BufferNumericMixin):
     """Node's ``Buffer``: a fixed-length, mutable window on a byte store.
@@ -294,10 +296,17 @@ class Buffer(BufferNumericMixin):
         new._offset = offset
         return new
 
-    @classmethod
-    def _own(cls, data: bytes | bytearray) -> Buffer:
-        store = data if isinstance(data, bytearray) else bytearray(data)
-        new = object.__new__(Buffer)
+    @staticmethod
+    def _own(data: bytes | bytearray) -> Buffer:
+        """The one cheap constructor: a Buffer over fresh bytes that nobody else holds.
+
+        A ``bytearray`` becomes the store as it is; ``bytes`` are copied into one. Every path
+        that wraps new bytes (digests, random bytes, decoders, concat) comes here, so it is
+        kept to the bare minimum: a static method (no class binding per call), an exact type
+        test and the three slot writes.
+        """
+        store = data if type(data) is bytearray else bytearray(data)
+        new = _new_object(Buffer)
         new._mem = memoryview(store)
         new._owner = store
         new._offset = 0

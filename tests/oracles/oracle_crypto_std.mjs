@@ -316,6 +316,18 @@ const ERROR_CASES = {
   hkdf_salt_num: () => crypto.hkdfSync('sha256', 'k', 1, 'i', 1),
   hkdf_info_num: () => crypto.hkdfSync('sha256', 'k', 's', 1, 1),
   hkdf_no_callback: () => crypto.hkdf('sha256', 'k', 's', 'i', 1),
+  // The length limit is checked against the digest's size before a legacy or XOF digest
+  // fails the job.
+  hkdf_length_too_big_legacy: () => crypto.hkdfSync('md4', 'k', 's', 'i', 255 * 16 + 1),
+  hkdf_length_too_big_xof: () => crypto.hkdfSync('shake128', 'k', 's', 'i', 255 * 16 + 1),
+  hkdf_length_limit_legacy: () => crypto.hkdfSync('md4', 'k', 's', 'i', 255 * 16),
+  // OpenSSL names of digests with no output Node can use.
+  create_hash_null: () => crypto.createHash('null'),
+  create_hash_kmac: () => crypto.createHash('KECCAK-KMAC-128'),
+  hash_null: () => crypto.hash('null', 'x'),
+  hmac_null: () => crypto.createHmac('null', 'k'),
+  pbkdf2_kmac: () => crypto.pbkdf2Sync('p', 's', 1, 4, 'KECCAK-KMAC-256'),
+  hkdf_null: () => crypto.hkdfSync('NULL', 'k', 's', 'i', 4),
 };
 out.errors = {};
 for (const [id, fn] of Object.entries(ERROR_CASES)) {

@@ -143,18 +143,17 @@ _PYTHON_ONLY: Final = frozenset(
 )
 
 #: Names OpenSSL 3 knows but keeps in its legacy provider, which Node does not load: Node
-#: reports ``ERR_OSSL_EVP_UNSUPPORTED`` for them rather than "not supported".
-LEGACY_NAMES: Final = frozenset(
-    {
-        "md4",
-        "rsa-md4",
-        "md4withrsaencryption",
-        "mdc2",
-        "rsa-mdc2",
-        "mdc2withrsa",
-        "whirlpool",
-    }
-)
+#: reports ``ERR_OSSL_EVP_UNSUPPORTED`` for them rather than "not supported". Each maps to its
+#: digest size, which Node still reads (``EVP_MD_size``) for hkdf's key-length limit.
+LEGACY_NAMES: Final[dict[str, int]] = {
+    "md4": 16,
+    "rsa-md4": 16,
+    "md4withrsaencryption": 16,
+    "mdc2": 16,
+    "rsa-mdc2": 16,
+    "mdc2withrsa": 16,
+    "whirlpool": 64,
+}
 
 #: hashlib's named constructors: faster to call than ``hashlib.new(name)``.
 _NAMED: Final[dict[str, Callable[..., Any]]] = {
@@ -192,6 +191,10 @@ def _build(hashlib_name: str) -> Digest | None:
         return None
     canonical = probe.name  # OpenSSL's own name, so aliases share one Digest
     xof = canonical in _XOF_DEFAULT_LENGTH
+    if not xof and probe.digest_size == 0:
+        # OpenSSL's NULL digest and KMAC's cSHAKE ('KECCAK-KMAC-128'): hashlib builds them
+        # (named 'undefined'), Node refuses them as unknown digests.
+        return None
     if named is None:
         named = _NAMED.get(canonical)
     if named is not None:

@@ -74,20 +74,81 @@ class HashBase(LazyTransform):
         return self
 
     def _transform(self, chunk: Any, encoding: str | None, callback: Any) -> None:
-        """The stream's write side: feed the chunk to the digest (Node's ``_transform``)."""
-        self._handle.update(data_bytes(chunk, encoding))
+        """The stream's write side: feed the chunk to the digest (Node's ``_transform``).
+
+        After :meth:`digest` the chunk is dropped: Node's native handle is final by then and
+        its ``_transform`` ignores the refused update.
+        """
+        data = data_bytes(chunk, encoding)
+        if not self._finalized:
+            self._handle.update(data)
         callback()
 
     def _flush(self, callback: Any) -> None:
         """The end of the writes: push the digest as a Buffer (Node's ``_flush``).
 
-        As in Node, this does not finalize the object: ``digest()`` still works afterwards.
+        As in Node, this does not set the finalized flag, but it finalizes the native state:
+        the handle is replaced by :meth:`_spent_handle`, which answers later calls as Node's
+        finalized native handle does (see Hash and Hmac).
         """
-        self.push(Buffer._own(self._final_bytes()))
+        raw = self._final_bytes()
+        self._handle = self._spent_handle(raw)
+        if raw:
+            self.push(Buffer._own(raw))
         callback()
 
     def _final_bytes(self) -> bytes:
+        """What the flush pushes: the digest; nothing if ``digest()`` consumed an Hmac."""
+        if self._finalized:
+            return b""
         return bytes(self._handle.digest())
+
+    def _spent_handle(self, raw: bytes) -> Any:
+        """The handle once the stream has pushed ``raw``: an Hmac's native context is gone."""
+        return _SpentHmac()
+
+
+class _SpentHmac:
+    """An Hmac's handle after the stream pushed the HMAC: Node's native context is freed, so
+    ``update`` fails (``ERR_CRYPTO_HASH_UPDATE_FAILED``) and ``digest`` is empty."""
+
+    __slots__ = ()
+
+    def update(self, data: object) -> None:
+        raise ValueError("the HMAC context was finalized by the stream")
+
+    def digest(self) -> bytes:
+        return b""
+
+    def hexdigest(self) -> str:
+        return ""
+
+
+class _PushedDigest:
+    """A Hash's handle after the stream pushed the digest: Node's native Hash keeps the
+    digest it computed and returns it from then on; updates are accepted and dropped.
+
+    ``copy`` copies the state the digest was computed from (Node copies a finalized OpenSSL
+    context, whose later output is not meaningful).
+    """
+
+    __slots__ = ("raw", "handle")
+
+    def __init__(self, raw: bytes, handle: Any) -> None:
+        self.raw = raw
+        self.handle = handle
+
+    def update(self, data: object) -> None:
+        pass
+
+    def digest(self, length: int | None = None) -> bytes:
+        return self.raw
+
+    def hexdigest(self, length: int | None = None) -> str:
+        return self.raw.hex()
+
+    def copy(self) -> Any:
+        return self.handle.copy()
 
 
 class _CopyOf:
@@ -114,7 +175,9 @@ class Hash(HashBase):
     _output_length: int | None
 
     def __init__(self, algorithm: str | _CopyOf, *, output_length: int | None = None) -> None:
-        """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does."""
+        """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does (it
+        also takes the Transform stream's options; a ``**options`` parameter here would cost
+        every construction an empty dict)."""
         if output_length is None and type(algorithm) is str:
             digest = cached(algorithm)
             if digest is not None:  # the hot path: a name seen before, no options
@@ -170,8 +233,12 @@ class Hash(HashBase):
         return encode_output(raw, encoding)
 
     def _final_bytes(self) -> bytes:
+        # After digest() the handle saw no more data (writes are dropped): the same digest.
         length = self._output_length
         return bytes(self._handle.digest() if length is None else self._handle.digest(length))
+
+    def _spent_handle(self, raw: bytes) -> Any:
+        return _PushedDigest(raw, self._handle)
 
     def copy(self, *, output_length: int | None = None) -> Hash:
         """A new Hash with this one's state (Node's ``hash.copy(options)``).
@@ -189,7 +256,7 @@ class Hash(HashBase):
         return f"<Hash {self._digest.name}{state}>"
 
 
-def create_hash(algorithm: str, *, output_length: int | None = None) -> Hash:
+def create_hash(algorithm: str, *, output_length: int | None = None, **options: Any) -> Hash:
     """Node's ``crypto.createHash(algorithm[, options])``.
 
     ``algorithm`` is any name Node accepts, in any letter case (see
@@ -198,11 +265,15 @@ def create_hash(algorithm: str, *, output_length: int | None = None) -> Hash:
     defaults: 16 and 32 bytes); for a fixed-size digest it must equal the size
     (``ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH``). An unknown name is a :class:`CryptoError`
     ``Digest method not supported`` (Node's plain Error with no code); a name OpenSSL keeps in
-    its legacy provider (``md4``) is ``ERR_OSSL_EVP_UNSUPPORTED``.
+    its legacy provider (``md4``) is ``ERR_OSSL_EVP_UNSUPPORTED``. Other keyword ``options``
+    are the Transform stream's (``encoding``, ``high_water_mark``, ...), as Node passes its
+    options object on: they take effect (and are checked) when the stream face is first used.
     """
-    if output_length is None:
+    if output_length is None and not options:
         return Hash(algorithm)  # a positional call: measurably cheaper on the hot path
-    return Hash(algorithm, output_length=output_length)
+    made = Hash(algorithm, output_length=output_length)
+    made._keep_stream_options(options)
+    return made
 
 
 def hash(algorithm: str, data: object, output_encoding: str = "hex") -> Any:

@@ -25,7 +25,9 @@ class Hmac(HashBase):
 
     __slots__ = ("_algorithm",)
 
-    def __init__(self, hmac: str, key: object, *, encoding: str | None = None) -> None:
+    def __init__(
+        self, hmac: str, key: object, *, encoding: str | None = None, **options: Any
+    ) -> None:
         """``crypto.Hmac(hmac, key, options)``; prefer :func:`create_hmac`, as Node does."""
         if type(hmac) is not str:
             validate_string(hmac, "hmac")
@@ -44,6 +46,9 @@ class Hmac(HashBase):
         self._handle = _hmac.new(secret, digestmod=digest.hashlib_name)
         self._finalized = False
         self._algorithm = digest.name
+        if encoding is not None:
+            options["encoding"] = encoding  # Node's one options object: the stream's too
+        self._keep_stream_options(options)
 
     def digest(self, encoding: str | None = None) -> Any:
         """The HMAC: a :class:`~trio_nodecompat.buffer.Buffer`, or with ``encoding`` a string.
@@ -66,12 +71,18 @@ class Hmac(HashBase):
         return f"<Hmac {self._algorithm}{state}>"
 
 
-def create_hmac(algorithm: str, key: object, *, encoding: str | None = None) -> Hmac:
+def create_hmac(
+    algorithm: str, key: object, *, encoding: str | None = None, **options: Any
+) -> Hmac:
     """Node's ``crypto.createHmac(algorithm, key[, options])``.
 
     ``algorithm`` is a digest name as for :func:`~trio_nodecompat.crypto.create_hash` (an
     unknown one is ``ERR_CRYPTO_INVALID_DIGEST``; SHAKE cannot key an HMAC). ``key`` is a
     string (in ``encoding``, default UTF-8), any bytes-like object, or a secret ``KeyObject``
-    of the ``crypto`` extra.
+    of the ``crypto`` extra. ``encoding`` also sets the stream's output encoding, and other
+    keyword ``options`` are the Transform stream's, as Node passes its options object on.
+
+    After the stream has pushed the HMAC (its ``end``), ``update`` is
+    ``ERR_CRYPTO_HASH_UPDATE_FAILED`` and ``digest`` is empty, as in Node.
     """
-    return Hmac(algorithm, key, encoding=encoding)
+    return Hmac(algorithm, key, encoding=encoding, **options)

@@ -64,6 +64,16 @@ def _kdf_digest(name: str) -> Digest | str:
     return digest
 
 
+def _failing_digest_size(name: str) -> int:
+    """The size OpenSSL reports for a digest :func:`_kdf_digest` answered with a failure."""
+    legacy = LEGACY_NAMES.get(name.lower())
+    if legacy is not None:
+        return legacy
+    found = lookup(name)  # an extendable-output digest: its default (Node's) size
+    assert found is not None
+    return found.size
+
+
 #: "No callback form": the sync and promisified forms pass this instead of a callback.
 _SYNC: Final[Any] = object()
 
@@ -382,12 +392,14 @@ def _prepare_hkdf(
         raise ERR_OUT_OF_RANGE("info", "must not contain more than 1024 bytes", len(info_bytes))
     _check_callback(callback)
     found = _kdf_digest(digest)
+    # Node checks the length against the digest's size before the job runs, even for a
+    # digest the job cannot use (a legacy one, SHAKE at its default size).
+    size = found.size if isinstance(found, Digest) else _failing_digest_size(digest)
+    if length > 255 * size:
+        raise ERR_CRYPTO_INVALID_KEYLEN()
     if isinstance(found, str):
         return Job(_fail(found), bytearray)
-    if length > 255 * found.size:
-        raise ERR_CRYPTO_INVALID_KEYLEN()
     name = found.hashlib_name
-    size = found.size
     return Job(lambda: _hkdf_derive(name, size, key, salt_bytes, info_bytes, length), bytearray)
 
 

@@ -4,23 +4,31 @@ Hash and Hmac are Transform streams in Node, but almost every program only calls
 ``digest``. Node therefore gives them a prototype whose stream state appears the first time a
 stream member is touched. Here a :class:`LazyTransform` is a
 :class:`~trio_nodecompat.stream.Transform` (``isinstance`` holds, ``pipe`` accepts it) whose
-``__init__`` does not build the stream. The stream code reaches its state through
-``_readable_state``/``_writable_state`` (properties here that build it on first read) or
-through the emitter's own attributes (missing until then: :meth:`LazyTransform.__getattr__`
-builds it). So a hash that is only updated and digested pays nothing for the stream face and
-needs no loop; the first ``write``, ``end``, ``on`` or ``pipe`` builds it.
+``__init__`` does not build the stream. Every instance attribute that ``Transform.__init__``
+sets (the emitter's listener tables, ``_readable_state``, ...) is, on this class, a descriptor
+that builds the state on first read and then answers from the instance ``__dict__``. So a hash
+that is only updated and digested pays nothing for the stream face and needs no loop; the first
+``write``, ``end``, ``on`` or ``pipe`` builds it, with the stream options the constructor kept
+(Node's ``createHash(algorithm, options)`` hands its options to the Transform).
+
+Descriptors, not ``__getattr__``: on CPython a class that defines ``__getattr__`` pays for it on
+every attribute read of every instance (about 3x for a slotted attribute on 3.11), and the
+hash's ``update``/``digest`` path is made of such reads.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from typing import Any, Final
 
-from ..stream import Transform
+from ..stream import Duplex, Transform
 
 __all__ = ["LazyTransform"]
 
 #: Key in the instance ``__dict__`` marking that the stream state was built (or is being built).
-_STARTED = "_lazy_transform_started"
+_STARTED: Final = "_lazy_transform_started"
+#: Key in the instance ``__dict__`` holding the stream options until the state is built.
+_OPTIONS: Final = "_lazy_transform_options"
 
 
 def _start(stream: LazyTransform) -> bool:
@@ -29,35 +37,97 @@ def _start(stream: LazyTransform) -> bool:
     if _STARTED in state:
         return False
     state[_STARTED] = True
-    Transform.__init__(stream)
+    Transform.__init__(stream, **state.pop(_OPTIONS, {}))
     return True
 
 
-def _state_property(name: str) -> property:
-    def get(self: LazyTransform) -> Any:
-        state = self.__dict__
-        if name not in state and not _start(self):
+class _StateProperty:
+    """A data descriptor for ``_readable_state``/``_writable_state``: built on first read."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyTransform | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        state = obj.__dict__
+        if self.name not in state and not _start(obj):
             return None  # while Transform.__init__ runs, before it sets this side
-        return state.get(name)
+        return state.get(self.name)
 
-    def set_(self: LazyTransform, value: Any) -> None:
-        self.__dict__[name] = value
+    def __set__(self, obj: LazyTransform, value: Any) -> None:
+        obj.__dict__[self.name] = value
 
-    return property(get, set_, doc=f"The stream's ``{name}``, built on first use.")
+
+class _LazyAttribute:
+    """A non-data descriptor for the other attributes ``Transform.__init__`` sets: the first
+    read builds the state; after that the instance ``__dict__`` wins and this is not
+    consulted."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyTransform | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        state = obj.__dict__
+        if self.name not in state and not _start(obj):
+            # Read while Transform.__init__ runs, before it set the attribute.
+            raise AttributeError(f"{type(obj).__name__!r} object has no attribute {self.name!r}")
+        return state[self.name]
+
+
+def _stream_option_names() -> frozenset[str]:
+    """The keyword options ``Transform.__init__`` accepts (its own and Duplex's)."""
+    names = {"transform", "flush"}
+    for parameter in inspect.signature(Duplex.__init__).parameters.values():
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            names.add(parameter.name)
+    return frozenset(names)
+
+
+_STREAM_OPTIONS: Final = _stream_option_names()
+
+
+def _instance_attributes() -> list[str]:
+    """The names ``Transform.__init__`` puts in an instance's ``__dict__`` (read off a probe,
+    so the list follows the stream code)."""
+    probe = Transform.__new__(Transform)
+    Transform.__init__(probe)
+    return list(vars(probe))
 
 
 class LazyTransform(Transform):
     """A Transform that builds its stream state on first use (see the module docstring)."""
 
-    _readable_state = _state_property("_readable_state")
-    _writable_state = _state_property("_writable_state")
+    _readable_state = _StateProperty("_readable_state")
+    _writable_state = _StateProperty("_writable_state")
 
     def __init__(self) -> None:  # deliberately not Transform.__init__: that runs on first use
         pass
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when ordinary lookup found nothing: an attribute the stream state (the
-        # emitter's listener tables, ...) would hold. Build the state once, then look again.
-        if name.startswith("__") or not _start(self):
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        return object.__getattribute__(self, name)
+    def _keep_stream_options(self, options: dict[str, Any]) -> None:
+        """Keep Transform keyword options (``encoding``, ``high_water_mark``, ...) for the
+        moment the stream state is built; Node checks their values then, not at construction.
+
+        The names are checked now, as any Python keyword is: a misspelt option (say
+        ``outputLength``) must not be silently kept for a stream that may never be built.
+        """
+        if options:
+            unknown = options.keys() - _STREAM_OPTIONS
+            if unknown:
+                raise TypeError(
+                    f"{type(self).__name__}() got an unexpected keyword argument "
+                    f"{sorted(unknown)[0]!r}"
+                )
+            self.__dict__[_OPTIONS] = options
+
+
+for _name in _instance_attributes():
+    if _name not in ("_readable_state", "_writable_state"):
+        setattr(LazyTransform, _name, _LazyAttribute(_name))
+del _name

@@ -132,7 +132,8 @@ def random_bytes(size: int, callback: Callable[..., object] | None = None) -> An
     Without ``callback`` the Buffer is returned. With one, the bytes are drawn in a worker
     thread and ``callback(None, buf)`` runs on the current loop in the caller's context
     (``util.promisify(random_bytes)`` gives a cancellable ``async`` form). ``size`` must be a
-    number in ``[0, 2**31 - 1]`` (a fraction is truncated, as Node does).
+    number in ``[0, 2**31 - 1]`` (a fraction is truncated, as Node does). A size below 1 calls
+    back at once, synchronously, as Node does.
     """
     if callback is None and type(size) is int and 0 <= size <= MAX_POSSIBLE_LENGTH:
         return _own(_urandom(size))
@@ -140,6 +141,10 @@ def random_bytes(size: int, callback: Callable[..., object] | None = None) -> An
     if callback is None:
         return job.finish(job.work())
     validate_function(callback, "callback")
+    if int(size) == 0:  # validated above: a number in [0, 2**31 - 1]
+        # Node's randomBytes is a randomFill, which calls back at once for zero bytes.
+        callback(None, _own(b""))
+        return None
     start("crypto.random_bytes()", job, callback)
     return None
 
@@ -302,6 +307,19 @@ _uuid_pool = b""
 _uuid_next = 0
 
 
+def _forget_uuid_pool() -> None:
+    """In a child made by ``os.fork``: drop the entropy inherited from the parent (else both
+    would hand out the same UUIDs) and the lock, which a parent thread may have held."""
+    global _uuid_pool, _uuid_next, _uuid_lock
+    _uuid_lock = threading.Lock()
+    _uuid_pool = b""
+    _uuid_next = 0
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_uuid_pool)
+
+
 def _uuid_bytes() -> bytes:
     global _uuid_pool, _uuid_next
     with _uuid_lock:
@@ -316,7 +334,8 @@ def _uuid_bytes() -> bytes:
 def random_uuid(*, disable_entropy_cache: bool = False) -> str:
     """Node's ``crypto.randomUUID([options])``: a random RFC 4122 version 4 UUID string.
 
-    Entropy is drawn for 128 UUIDs at once unless ``disable_entropy_cache=True``.
+    Entropy is drawn for 128 UUIDs at once unless ``disable_entropy_cache=True``; a process
+    made by ``os.fork`` starts with an empty cache, so it never repeats its parent's UUIDs.
     """
     if disable_entropy_cache is not False:
         validate_boolean(disable_entropy_cache, "options.disableEntropyCache")
