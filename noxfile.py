@@ -18,7 +18,7 @@ nox.options.reuse_existing_virtualenvs = True
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """The test suite, warnings as errors (configured in pyproject.toml)."""
-    session.install("-e", ".[test]")
+    session.install("-e", ".[test,crypto]")
     session.run("python", "-m", "pytest", "-W", "error", *session.posargs)
 
 
@@ -33,14 +33,14 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package."""
-    session.install("-e", ".[test]", "mypy")
+    session.install("-e", ".[test,crypto]", "mypy")
     session.run("mypy", "--strict", "trio_nodecompat")
 
 
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """The Sphinx site and its doctests, warnings as errors."""
-    session.install("-e", ".[docs,test]")  # autodoc imports the pytest plugin module
+    session.install("-e", ".[docs,test,crypto]")  # autodoc imports the pytest plugin module
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run(
         "sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest"
@@ -50,7 +50,7 @@ def docs(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def bench(session: nox.Session) -> None:
     """The benchmark report: ratios against the floors and peers of SPEC section 11."""
-    session.install("-e", ".[bench]")
+    session.install("-e", ".[bench,crypto]")
     session.run("python", "-m", "benchmarks", *session.posargs)
 
 
@@ -78,7 +78,9 @@ def package(session: nox.Session) -> None:
     session.run("python", "-m", "venv", str(venv))
     python = str(venv / "bin" / "python")
     wheels = [a for a in artifacts if a.endswith(".whl")]
-    session.run(python, "-m", "pip", "install", "--quiet", *wheels, external=True)
+    # With the crypto extra: two examples sign and encrypt (keys and ciphers need it).
+    extras = [f"{wheel}[crypto]" for wheel in wheels]
+    session.run(python, "-m", "pip", "install", "--quiet", *extras, external=True)
     tour = tmp / "tour"
     shutil.rmtree(tour, ignore_errors=True)
     shutil.copytree(
