@@ -371,10 +371,14 @@ class EventEmitter(metaclass=_EventEmitterType):
             capture = capture_rejections
         else:
             raise ERR_INVALID_ARG_TYPE("capture_rejections", "boolean", capture_rejections)
-        self._events: dict[Hashable, _ListenerList] = {}
-        self._snapshots: dict[Hashable, tuple[Listener, ...]] = {}
-        self._max_listeners: float | None = None
-        self._warned: set[Hashable] | None = None
+        # As Node's EventEmitter.init: listener tables the emitter already has (made by
+        # __new__, perhaps holding listeners added before a lazily built subclass ran this)
+        # are kept, not reset.
+        if "_events" not in vars(self):
+            self._events: dict[Hashable, _ListenerList] = {}
+            self._snapshots: dict[Hashable, tuple[Listener, ...]] = {}
+            self._max_listeners: float | None = None
+            self._warned: set[Hashable] | None = None
         self._capture = capture
 
     # ----------------------------------------------------------------------------------------
