@@ -845,8 +845,14 @@ class TestSignVerify:
             assert not crypto.verify(None, b"datb", public, sig)
 
     def test_argument_validation(self) -> None:
+        # Node 20 reads a string as UTF-8 data (getArrayBufferOrView); other types are refused
         with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
-            crypto.sign("sha256", "a string", _fixture("rsa_private.pem"))
+            crypto.sign("sha256", 5, _fixture("rsa_private.pem"))
+        for bad in (1, [], {}, None, True):
+            with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+                crypto.create_sign(bad)  # type: ignore[arg-type]
+            with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+                crypto.create_verify(bad)  # type: ignore[arg-type]
         with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
             crypto.verify("sha256", b"data", _fixture("rsa_public.pem"), "sig")
         with pytest.raises(errors.ERR_INVALID_ARG_TYPE):

@@ -817,6 +817,9 @@ __all__ += [
     "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
+    "ERR_OSSL_INVALID_PADDING_MODE",
+    "ERR_OSSL_INVALID_SALT_LENGTH",
+    "ERR_OSSL_INVALID_X931_DIGEST",
     "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
     "ERR_OSSL_PEM_NO_START_LINE",
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
@@ -1185,6 +1188,33 @@ class ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE(OpenSSLError):
     packed = "1C8000A5"
     library = "Provider routines"
     reason = "illegal or unsupported padding mode"
+
+
+class ERR_OSSL_INVALID_PADDING_MODE(OpenSSLError):
+    """RSA_NO_PADDING (3) given to a signature, which needs a padding scheme."""
+
+    code = "ERR_OSSL_INVALID_PADDING_MODE"
+    packed = "1C8000A8"
+    library = "Provider routines"
+    reason = "invalid padding mode"
+
+
+class ERR_OSSL_INVALID_X931_DIGEST(OpenSSLError):
+    """RSA_X931_PADDING (5) given to ``Sign.sign``: X9.31 is not offered by ``cryptography``."""
+
+    code = "ERR_OSSL_INVALID_X931_DIGEST"
+    packed = "1C8000AA"
+    library = "Provider routines"
+    reason = "invalid x931 digest"
+
+
+class ERR_OSSL_INVALID_SALT_LENGTH(OpenSSLError):
+    """A PSS ``saltLength`` below OpenSSL's lowest sentinel (-3, the maximum)."""
+
+    code = "ERR_OSSL_INVALID_SALT_LENGTH"
+    packed = "1C800070"
+    library = "Provider routines"
+    reason = "invalid salt length"
 
 
 class ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE(OpenSSLError):
