@@ -934,8 +934,8 @@ class ERR_CRYPTO_INVALID_JWK(NodeTypeError):
 
     code = "ERR_CRYPTO_INVALID_JWK"
 
-    def __init__(self) -> None:
-        super().__init__("Invalid JWK data")
+    def __init__(self, message: str = "Invalid JWK data") -> None:
+        super().__init__(message)
 
 
 class ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE(NodeError):

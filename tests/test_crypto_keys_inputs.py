@@ -1,0 +1,78 @@
+"""Key inputs and export options against Node 20 (``key_inputs.json``).
+
+``tests/oracles/oracle_crypto_key_inputs.mjs`` records what Node does with passphrases (wrong,
+empty, of the wrong type), PEM text with other lines around it, DER read as the type given,
+private DER handed to ``createPublicKey``, malformed arguments and JWKs, and
+``KeyObject.export``'s option pairs (a passphrase without a cipher must not export the key
+in the clear). Each case's arguments may hold placeholders the generator documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from crypto_oracle_support import FIXTURES, expect, load, outcome
+
+from trio_nodecompat import Buffer, crypto
+
+KEYS = FIXTURES / "node_keys"  # copies of Node's test/fixtures/keys
+CASES = load("key_inputs.json")["cases"]
+
+
+def _resolve(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_resolve(v) for v in value]
+    if isinstance(value, dict):
+        if "$file" in value:
+            return (KEYS / value["$file"]).read_text(encoding="utf-8")
+        if "$hex" in value:
+            return bytes.fromhex(value["$hex"])
+        if "$text" in value:
+            return "".join(_resolve(v) for v in value["$text"])
+        if "$der" in value:
+            name, kind = value["$der"]
+            pem = (KEYS / name).read_text(encoding="utf-8")
+            make = crypto.create_private_key if "PRIVATE" in pem else crypto.create_public_key
+            return bytes(make(pem).export(format="der", type=kind))  # type: ignore[arg-type]
+        return {k: _resolve(v) for k, v in value.items()}
+    return value
+
+
+def _summary(result: Any) -> dict[str, Any]:
+    if isinstance(result, crypto.KeyObject):
+        return {"key": [result.type, result.asymmetric_key_type]}
+    if isinstance(result, str):
+        return {"text": result.split("\n")[0]}
+    if isinstance(result, Buffer):
+        return {"bytes": len(result)}
+    return {"members": sorted(result)}
+
+
+def _call(case: dict[str, Any]) -> Any:
+    args = _resolve(case["args"])
+    if case["op"] == "export":
+        source, options = args
+        if case["of"] == "secret":
+            key = crypto.create_secret_key(source.encode())
+        elif case["of"] == "public":
+            key = crypto.create_public_key(source)
+        else:
+            key = crypto.create_private_key(source)
+        return _summary(key.export(options))
+    name = {
+        "createPrivateKey": "create_private_key",
+        "createPublicKey": "create_public_key",
+        "createSecretKey": "create_secret_key",
+    }[case["op"]]
+    return _summary(getattr(crypto, name)(*args))
+
+
+def _id(case: dict[str, Any]) -> str:
+    text = str(case["args"]).replace(" ", "")
+    return f"{case['op']}-{text[:60]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_key_input_matches_node(case: dict[str, Any]) -> None:
+    assert outcome(lambda: _call(case)) == expect(case["result"])
