@@ -49,6 +49,10 @@ def _summary(result: Any) -> dict[str, Any]:
     return {"members": sorted(result)}
 
 
+def _snake(name: str) -> str:
+    return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in name)
+
+
 def _call(case: dict[str, Any]) -> Any:
     args = _resolve(case["args"])
     if case["op"] == "export":
@@ -60,6 +64,14 @@ def _call(case: dict[str, Any]) -> Any:
         else:
             key = crypto.create_private_key(source)
         return _summary(key.export(options))
+    if case["op"] == "createECDH":
+        crypto.create_ecdh(*args)
+        return {"ecdh": True}
+    if case["op"] == "generateKeyPairSync":
+        kind, options = args
+        keywords = {_snake(k): v for k, v in options.items()}
+        public, private = crypto.generate_key_pair_sync(kind, **keywords)
+        return {"pair": [_summary(public), _summary(private)]}
     name = {
         "createPrivateKey": "create_private_key",
         "createPublicKey": "create_public_key",
@@ -76,3 +88,17 @@ def _id(case: dict[str, Any]) -> str:
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_key_input_matches_node(case: dict[str, Any]) -> None:
     assert outcome(lambda: _call(case)) == expect(case["result"])
+
+
+def test_convert_key_takes_openssl_curve_names_only() -> None:
+    # node -e "crypto.ECDH.convertKey(crypto.createECDH('prime256v1').generateKeys(), 'P-256')"
+    # -> TypeError [ERR_CRYPTO_INVALID_CURVE]: Invalid EC curve name (as createECDH('P-256'))
+    point = crypto.create_ecdh("prime256v1").generate_keys()
+    assert outcome(lambda: crypto.ECDH.convert_key(point, "P-256")) == {
+        "error": {
+            "name": "TypeError",
+            "code": "ERR_CRYPTO_INVALID_CURVE",
+            "message": "Invalid EC curve name",
+        }
+    }
+    assert len(crypto.ECDH.convert_key(point, "prime256v1")) == 65

@@ -46,6 +46,11 @@ function run(c) {
         : c.of === 'public' ? crypto.createPublicKey(source) : crypto.createPrivateKey(source);
       return { ok: summary(c.noArgs ? key.export() : key.export(options)) };
     }
+    if (c.op === 'createECDH') { crypto.createECDH(...c.args); return { ok: { ecdh: true } }; }
+    if (c.op === 'generateKeyPairSync') {
+      const { publicKey, privateKey } = crypto.generateKeyPairSync(...resolve(c.args));
+      return { ok: { pair: [summary(publicKey), summary(privateKey)] } };
+    }
     return { ok: summary(crypto[c.op](...resolve(c.args))) };
   } catch (e) {
     return { error: err(e) };
@@ -110,6 +115,17 @@ const cases = [
   { op: 'export', of: 'secret', args: ['abc', { format: 'pem' }] },
   { op: 'export', of: 'secret', args: ['abc', { format: 'jwk' }] },
   { op: 'export', of: 'private', args: [RSA, { format: 'pem' }] },
+  // generateKeyPairSync's key encodings take export's rules (checked before generating)
+  { op: 'generateKeyPairSync', args: ['rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs8', format: 'pem', passphrase: 'x' } }] },
+  { op: 'generateKeyPairSync', args: ['rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'nope' } }] },
+  { op: 'generateKeyPairSync', args: ['ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'sec1', format: 'pem' } }] },
+  // curve names: keygen takes NIST names (P-256), ECDH only OpenSSL's; neither secp256r1
+  { op: 'generateKeyPairSync', args: ['ec', { namedCurve: 'secp256r1' }] },
+  { op: 'generateKeyPairSync', args: ['ec', { namedCurve: 'secp192r1' }] },
+  { op: 'generateKeyPairSync', args: ['ec', { namedCurve: 'P-384' }] },
+  { op: 'createECDH', args: ['P-256'] },
+  { op: 'createECDH', args: ['secp256r1'] },
+  { op: 'createECDH', args: ['prime256v1'] },
 ];
 for (const c of cases) c.result = run(c);
 fs.writeFileSync('tests/fixtures/crypto_keys/key_inputs.json', JSON.stringify({ cases }, null, 1) + '\n');

@@ -77,7 +77,7 @@ class ECDH:
     def __init__(self, curve_name: str) -> None:
         if not isinstance(curve_name, str):
             raise ERR_INVALID_ARG_TYPE("curve", "string", curve_name)
-        self._curve = curve_by_name(curve_name)
+        self._curve = curve_by_name(curve_name, nist_names=False)
         self._private: ec.EllipticCurvePrivateKey | None = None
         self._public: ec.EllipticCurvePublicKey | None = None
 
@@ -149,7 +149,7 @@ class ECDH:
         if not isinstance(curve, str):
             raise ERR_INVALID_ARG_TYPE("curve", "string", curve)
         data = as_bytes(key, input_encoding, "key")
-        chosen = curve_by_name(curve)
+        chosen = curve_by_name(curve, nist_names=False)
         try:
             point = _decode_point(chosen, data)
         except ValueError:
