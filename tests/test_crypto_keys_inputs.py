@@ -72,6 +72,8 @@ def _call(case: dict[str, Any]) -> Any:
         keywords = {_snake(k): v for k, v in options.items()}
         public, private = crypto.generate_key_pair_sync(kind, **keywords)
         return {"pair": [_summary(public), _summary(private)]}
+    if case["op"] == "publicEncrypt":
+        return _summary(crypto.public_encrypt(*args))
     name = {
         "createPrivateKey": "create_private_key",
         "createPublicKey": "create_public_key",

@@ -1260,8 +1260,16 @@ class TestRsaDsa:
             if label:
                 with pytest.raises(errors.ERR_OSSL_RSA_OAEP_DECODING_ERROR):
                     crypto.private_decrypt({"key": private, "oaepHash": oaep_hash}, ct)
-        with pytest.raises(errors.ERR_CRYPTO_INVALID_DIGEST):
-            crypto.public_encrypt({"key": public, "oaepHash": "Hello"}, b"x")
+        # test-crypto-rsa-dsa.js "Test invalid oaepHash and oaepLabel options" (None is
+        # Python's "not given", so JS null is left out)
+        with pytest.raises(errors.ERR_OSSL_EVP_INVALID_DIGEST):
+            crypto.public_encrypt({"key": public, "oaepHash": "Hello world"}, bytes(10))
+        for bad in (0, False, lambda: None):
+            with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+                crypto.public_encrypt({"key": public, "oaepHash": bad}, bytes(10))
+        for bad in (0, False, lambda: None, {}):
+            with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+                crypto.public_encrypt({"key": public, "oaepLabel": bad}, bytes(10))
 
     def test_pkcs1_padding(self) -> None:
         public = _fixture("rsa_public.pem")

@@ -814,6 +814,7 @@ __all__ += [
     "ERR_OSSL_ASN1_WRONG_TAG",
     "ERR_OSSL_BAD_DECRYPT",
     "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
+    "ERR_OSSL_EVP_INVALID_DIGEST",
     "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
@@ -825,6 +826,7 @@ __all__ += [
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
     "ERR_OSSL_RSA_INVALID_PADDING",
     "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
+    "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE",
     "ERR_OSSL_UNSUPPORTED",
     "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
     "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED",
@@ -1233,6 +1235,24 @@ class ERR_OSSL_RSA_INVALID_PADDING(OpenSSLError):
     packed = "0200008A"
     library = "rsa routines"
     reason = "invalid padding"
+
+
+class ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE(OpenSSLError):
+    """An RSA encryption ``padding`` OpenSSL does not know (Node passes any uint32 on)."""
+
+    code = "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE"
+    packed = "02000076"
+    library = "rsa routines"
+    reason = "unknown padding type"
+
+
+class ERR_OSSL_EVP_INVALID_DIGEST(NodeError):
+    """An ``oaepHash`` OpenSSL does not know; Node's own words, with an OpenSSL-style code."""
+
+    code = "ERR_OSSL_EVP_INVALID_DIGEST"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid digest used")
 
 
 class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):

@@ -46,6 +46,7 @@ function run(c) {
         : c.of === 'public' ? crypto.createPublicKey(source) : crypto.createPrivateKey(source);
       return { ok: summary(c.noArgs ? key.export() : key.export(options)) };
     }
+    if (c.op === 'publicEncrypt') return { ok: summary(crypto.publicEncrypt(...resolve(c.args))) };
     if (c.op === 'createECDH') { crypto.createECDH(...c.args); return { ok: { ecdh: true } }; }
     if (c.op === 'generateKeyPairSync') {
       const { publicKey, privateKey } = crypto.generateKeyPairSync(...resolve(c.args));
@@ -126,6 +127,12 @@ const cases = [
   { op: 'createECDH', args: ['P-256'] },
   { op: 'createECDH', args: ['secp256r1'] },
   { op: 'createECDH', args: ['prime256v1'] },
+  // publicEncrypt's options: padding is `options.padding || default` made a uint32 by C++,
+  // so 0 means OAEP and a value OpenSSL does not know is unknown padding; oaepHash a string
+  ...[0, 2, 7, -1, 'x', 1.5, true].map((padding) => ({ op: 'publicEncrypt', args: [{ key: { $file: 'rsa_public_2048.pem' }, padding }, { $hex: '78' }] })),
+  { op: 'publicEncrypt', args: [{ key: { $file: 'rsa_public_2048.pem' }, oaepHash: 'bogus' }, { $hex: '78' }] },
+  { op: 'publicEncrypt', args: [{ key: { $file: 'rsa_public_2048.pem' }, oaepHash: 5 }, { $hex: '78' }] },
+  { op: 'publicEncrypt', args: [{ key: { $file: 'rsa_public_2048.pem' }, oaepLabel: 5 }, { $hex: '78' }] },
 ];
 for (const c of cases) c.result = run(c);
 fs.writeFileSync('tests/fixtures/crypto_keys/key_inputs.json', JSON.stringify({ cases }, null, 1) + '\n');
