@@ -30,6 +30,11 @@ def _resolve(value: Any) -> Any:
             return bytes.fromhex(value["$hex"])
         if "$text" in value:
             return "".join(_resolve(v) for v in value["$text"])
+        if "$jwkWith" in value:
+            name, members = value["$jwkWith"]
+            pem = (KEYS / name).read_text(encoding="utf-8")
+            jwk = crypto.create_private_key(pem).export(format="jwk")
+            return {**jwk, **members}  # type: ignore[dict-item]
         if "$der" in value:
             name, kind = value["$der"]
             pem = (KEYS / name).read_text(encoding="utf-8")

@@ -5,7 +5,8 @@
 // Run from the repository root:  node tests/oracles/oracle_crypto_key_inputs.mjs
 // Writes tests/fixtures/crypto_keys/key_inputs.json. An argument may hold placeholders:
 // {$file: name} (a PEM from tests/fixtures/crypto_keys/node_keys), {$hex: '...'} (bytes),
-// {$der: [file, format-type]} (that key exported as DER). A result records the KeyObject's
+// {$der: [file, format-type]} (that key exported as DER), {$jwkWith: [file, members]} (its
+// private JWK with some members replaced). A result records the KeyObject's
 // type and asymmetricKeyType, or what export returned (PEM's first line, DER's length, a
 // JWK's member names), or the error.
 import crypto from 'node:crypto';
@@ -20,6 +21,10 @@ function resolve(v) {
     if (v.$file) return fs.readFileSync(KEYS + v.$file, 'utf8');
     if (v.$hex !== undefined) return Buffer.from(v.$hex, 'hex');
     if (v.$text) return v.$text.map(resolve).join('');
+    if (v.$jwkWith) {
+      const [file, members] = v.$jwkWith;
+      return { ...crypto.createPrivateKey(fs.readFileSync(KEYS + file, 'utf8')).export({ format: 'jwk' }), ...members };
+    }
     if (v.$der) {
       const [file, type] = v.$der;
       const pem = fs.readFileSync(KEYS + file, 'utf8');
@@ -95,6 +100,9 @@ const cases = [
   { op: U, args: [{ key: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' }, format: 'jwk' }] },
   { op: U, args: [{ key: { kty: 'OKP', crv: 'Ed25519', x: 'AA' }, format: 'jwk' }] },
   { op: U, args: [{ key: { kty: 'oct', k: 'AA' }, format: 'jwk' }] },
+  // a private OKP JWK: Node reads d and does not compare x with it
+  { op: P, args: [{ key: { $jwkWith: ['ed25519_private.pem', { x: 'AAAA' }] }, format: 'jwk' }] },
+  { op: P, args: [{ key: { $jwkWith: ['ed25519_private.pem', {}] }, format: 'jwk' }] },
   { op: 'createSecretKey', args: [5] },
   { op: 'createSecretKey', args: ['616263', 'hex'] },
   // export's option pairs
