@@ -109,3 +109,12 @@ def test_convert_key_takes_openssl_curve_names_only() -> None:
         }
     }
     assert len(crypto.ECDH.convert_key(point, "prime256v1")) == 65
+
+
+def test_ecdh_setters_return_the_object() -> None:
+    # node -e "a = crypto.createECDH('prime256v1'); a.setPrivateKey(Buffer.alloc(32, 1)) === a"
+    # -> true; setPublicKey(other.getPublicKey()) === a -> true (methods returning this)
+    a = crypto.create_ecdh("prime256v1")
+    assert a.set_private_key(bytes([1] * 32)) is a
+    other = crypto.create_ecdh("prime256v1")
+    assert a.set_public_key(other.generate_keys()) is a

@@ -118,8 +118,8 @@ class ECDH:
         value = self._private.private_numbers().private_value
         return output(value.to_bytes(_order_size(self._curve), "big"), encoding)
 
-    def set_private_key(self, private_key: object, encoding: str | None = None) -> None:
-        """Use this scalar as the private key (and derive the public key from it)."""
+    def set_private_key(self, private_key: object, encoding: str | None = None) -> ECDH:
+        """Use this scalar as the private key (and derive the public key from it); ``self``."""
         data = as_bytes(private_key, encoding, "privateKey")
         try:
             self._private = ec.derive_private_key(int.from_bytes(data, "big"), self._curve)
@@ -128,14 +128,16 @@ class ECDH:
                 "Private key is not valid for specified curve."
             ) from None
         self._public = self._private.public_key()
+        return self
 
-    def set_public_key(self, public_key: object, encoding: str | None = None) -> None:
-        """Node's deprecated ``setPublicKey``: replace the public key only."""
+    def set_public_key(self, public_key: object, encoding: str | None = None) -> ECDH:
+        """Node's deprecated ``setPublicKey``: replace the public key only; ``self``."""
         data = as_bytes(public_key, encoding, "publicKey")
         try:
             self._public = _decode_point(self._curve, data)
         except ValueError:
             raise ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY() from None
+        return self
 
     @staticmethod
     def convert_key(
