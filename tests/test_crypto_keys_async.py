@@ -48,15 +48,17 @@ async def test_generate_key_pair_encodings_and_errors_through_the_callback() -> 
             public_key_encoding={"type": "spki", "format": "pem"},
             private_key_encoding={"type": "pkcs8", "format": "der"},
         )
-        crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
-    ok = next(r for r in results if r[0] is None)
+        # Node throws bad options from the call itself; the callback never sees them
+        with pytest.raises(errors.ERR_CRYPTO_INVALID_CURVE):
+            crypto.generate_key_pair("ec", lambda *a: results.append(a), named_curve="nope")
+        crypto.generate_key_pair("x25519", lambda *a: results.append(a))
+    assert len(results) == 2 and all(r[0] is None for r in results)
+    ok = results[0] if isinstance(results[0][1], str) else results[1]
     assert ok[1].startswith("-----BEGIN PUBLIC KEY-----")
     assert (
         crypto.create_private_key(ok[2], format="der", type="pkcs8").asymmetric_key_type
         == "ed25519"
     )
-    failed = next(r for r in results if r[0] is not None)
-    assert failed[0].code == "ERR_CRYPTO_INVALID_CURVE" and len(failed) == 1
 
 
 async def test_generate_key_and_promisify() -> None:
@@ -109,3 +111,39 @@ def test_callback_forms_need_a_loop() -> None:
         crypto.generate_key("aes", lambda *a: None, length=128)
     with pytest.raises(NoLoopError):
         crypto.generate_key_pair("ed25519", lambda *a: None)
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (
+            lambda cb: crypto.generate_key_pair("rsa", cb, modulus_length="x"),
+            "ERR_INVALID_ARG_TYPE",
+        ),
+        (
+            lambda cb: crypto.generate_key_pair(
+                "rsa",
+                cb,
+                modulus_length=1024,
+                private_key_encoding={"type": "pkcs8", "format": "pem", "passphrase": "x"},
+            ),
+            "ERR_INVALID_ARG_VALUE",
+        ),
+        (
+            lambda cb: crypto.generate_key_pair("ec", cb, named_curve="bogus"),
+            "ERR_CRYPTO_INVALID_CURVE",
+        ),
+        (lambda cb: crypto.generate_key_pair("foo", cb), "ERR_INVALID_ARG_VALUE"),
+        (lambda cb: crypto.generate_key("aes", cb, length=100), "ERR_INVALID_ARG_VALUE"),
+    ],
+)
+async def test_bad_options_raise_before_the_callback(call: Any, code: str) -> None:
+    # Node validates generateKeyPair/generateKey options synchronously: the call throws and
+    # the callback never runs (node -e "crypto.generateKeyPair('ec', {namedCurve: 'bogus'},
+    # cb)" throws ERR_CRYPTO_INVALID_CURVE from the call itself).
+    called: list[object] = []
+    async with open_loop():
+        with pytest.raises(errors.NodeError) as info:
+            call(lambda *args: called.append(args))
+    assert info.value.code == code
+    assert called == []

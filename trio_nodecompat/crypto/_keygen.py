@@ -23,7 +23,7 @@ cancelled (the worker thread's result is then dropped).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
@@ -83,7 +83,8 @@ def _pss_params(
     return PssParams(canonical[0], canonical[1], salt)
 
 
-def _rsa_key(modulus_length: object, public_exponent: object) -> rsa.RSAPrivateKey:
+def _rsa_key(modulus_length: object, public_exponent: object) -> Callable[[], rsa.RSAPrivateKey]:
+    """Check the RSA options now; the returned function makes the key (the slow part)."""
     if modulus_length is None:
         raise ERR_INVALID_ARG_TYPE("options.modulusLength", "number", None)
     bits = validate_uint32(modulus_length, "options.modulusLength")
@@ -95,7 +96,7 @@ def _rsa_key(modulus_length: object, public_exponent: object) -> rsa.RSAPrivateK
             "cryptography generates RSA keys of at least 1024 bits with public exponent "
             f"3 or 65537 (asked: {bits} bits, exponent {exponent})"
         )
-    return rsa.generate_private_key(public_exponent=exponent, key_size=bits)
+    return partial(rsa.generate_private_key, public_exponent=exponent, key_size=bits)
 
 
 def _check_encoding(encoding: object, which: str, type: str) -> Mapping[str, Any] | None:
@@ -162,6 +163,39 @@ def generate_key_pair_sync(
     ``type`` is ``'rsa'``, ``'rsa-pss'``, ``'ec'``, ``'ed25519'``, ``'ed448'``, ``'x25519'``,
     ``'x448'`` or ``'dsa'``; the options are Node's, in snake case.
     """
+    return _pair_maker(
+        type,
+        modulus_length=modulus_length,
+        public_exponent=public_exponent,
+        hash_algorithm=hash_algorithm,
+        mgf1_hash_algorithm=mgf1_hash_algorithm,
+        salt_length=salt_length,
+        divisor_length=divisor_length,
+        named_curve=named_curve,
+        param_encoding=param_encoding,
+        public_key_encoding=public_key_encoding,
+        private_key_encoding=private_key_encoding,
+    )()
+
+
+def _pair_maker(
+    type: str,
+    *,
+    modulus_length: int | None = None,
+    public_exponent: int | None = None,
+    hash_algorithm: str | None = None,
+    mgf1_hash_algorithm: str | None = None,
+    salt_length: int | None = None,
+    divisor_length: int | None = None,
+    named_curve: str | None = None,
+    param_encoding: str | None = None,
+    public_key_encoding: Mapping[str, Any] | None = None,
+    private_key_encoding: Mapping[str, Any] | None = None,
+) -> Callable[[], tuple[Exported, Exported]]:
+    """Check every option now (Node throws them from the call itself); return the generator.
+
+    The callback and promise forms call the returned function on a worker thread.
+    """
     validate_string(type, "type")
     if type not in _PAIR_TYPES:
         raise ERR_INVALID_ARG_VALUE("type", type, "must be a supported key type")
@@ -169,7 +203,7 @@ def generate_key_pair_sync(
     private_encoding = _check_encoding(private_key_encoding, "privateKeyEncoding", type)
     pss = False
     params: PssParams | None = None
-    private: Any
+    private: Callable[[], Any]
     if type == "rsa":
         private = _rsa_key(modulus_length, public_exponent)
     elif type == "rsa-pss":
@@ -188,7 +222,7 @@ def generate_key_pair_sync(
                     "cryptography writes EC keys with named curves only (paramEncoding 'named')"
                 )
             raise ERR_INVALID_ARG_VALUE("options.paramEncoding", param_encoding)
-        private = ec.generate_private_key(curve)
+        private = partial(ec.generate_private_key, curve)
     elif type == "dsa":
         if modulus_length is None:
             raise ERR_INVALID_ARG_TYPE("options.modulusLength", "number", None)
@@ -197,30 +231,41 @@ def generate_key_pair_sync(
             raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
                 f"cryptography generates DSA keys of 1024, 2048, 3072 or 4096 bits, not {bits}"
             )
-        private = dsa.generate_private_key(bits)
+        want = None
         if divisor_length is not None:
             want = validate_uint32(divisor_length, "options.divisorLength")
-            got = private.parameters().parameter_numbers().q.bit_length()
-            if want != got:
-                raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
-                    f"cryptography chooses the DSA divisor length itself ({got} bits here)"
-                )
+        private = partial(_dsa_key, bits, want)
     elif type == "ed25519":
-        private = ed25519.Ed25519PrivateKey.generate()
+        private = ed25519.Ed25519PrivateKey.generate
     elif type == "ed448":
-        private = ed448.Ed448PrivateKey.generate()
+        private = ed448.Ed448PrivateKey.generate
     elif type == "x25519":
-        private = x25519.X25519PrivateKey.generate()
+        private = x25519.X25519PrivateKey.generate
     elif type == "x448":
-        private = x448.X448PrivateKey.generate()
+        private = x448.X448PrivateKey.generate
     else:
         raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
             "finite-field Diffie-Hellman key pairs are not offered: cryptography deprecates "
             "its dh module; use 'x25519' or 'ec'"
         )
-    private_key = KeyObject._make("private", key=private, pss=pss, pss_params=params)
-    public_key = private_key._public()
-    return _export(public_key, public_encoding), _export(private_key, private_encoding)
+
+    def make() -> tuple[Exported, Exported]:
+        private_key = KeyObject._make("private", key=private(), pss=pss, pss_params=params)
+        public_key = private_key._public()
+        return _export(public_key, public_encoding), _export(private_key, private_encoding)
+
+    return make
+
+
+def _dsa_key(bits: int, divisor_length: int | None) -> dsa.DSAPrivateKey:
+    private = dsa.generate_private_key(bits)
+    if divisor_length is not None:
+        got = private.parameters().parameter_numbers().q.bit_length()
+        if divisor_length != got:
+            raise ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED(
+                f"cryptography chooses the DSA divisor length itself ({got} bits here)"
+            )
+    return private
 
 
 def generate_key_pair(type: str, callback: object, /, **options: Any) -> None:
@@ -229,7 +274,7 @@ def generate_key_pair(type: str, callback: object, /, **options: Any) -> None:
     ``callback(err, public_key, private_key)`` is called from the loop once the pair is made
     on a worker thread. Needs a running loop.
     """
-    work = partial(generate_key_pair_sync, type, **options)
+    work = _pair_maker(type, **options)  # bad options raise here, as Node throws them
     call_back_from_thread("crypto.generate_key_pair", work, callback)
 
 
@@ -266,6 +311,7 @@ def generate_key_sync(type: str, *, length: int | None = None) -> KeyObject:
 
 def generate_key(type: str, callback: object, /, *, length: int | None = None) -> None:
     """Node's ``crypto.generateKey(type, { length }, callback)``: ``callback(err, key)``."""
+    generate_key_sync(type, length=length)  # bad options raise here, as Node throws them
     work = partial(_one_key, type, length)
     call_back_from_thread("crypto.generate_key", work, callback)
 
