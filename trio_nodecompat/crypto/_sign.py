@@ -373,7 +373,9 @@ def create_verify(algorithm: str, **options: Any) -> Verify:
 
 def _one_shot_sign(
     algorithm: str | None, data: bytes, key: object, opts_in: tuple[Any, ...]
-) -> Buffer:
+) -> Callable[[], Buffer]:
+    """Check the key, digest and options now (Node throws them from the call); return the
+    signing itself, which the callback form runs on a worker thread."""
     prepared, options = prepare_private_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
@@ -381,19 +383,21 @@ def _one_shot_sign(
         if algorithm is not None:
             _digest(algorithm, True)
             raise ERR_OSSL_INVALID_DIGEST()
-        return Buffer._own(raw.sign(data))
+        eddsa = raw
+        return lambda: Buffer._own(eddsa.sign(data))
     if algorithm is None:
         if isinstance(raw, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | dsa.DSAPrivateKey):
             algorithm = "sha256"  # OpenSSL's default digest for these keys, as in Node
         else:
             raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
     digest = _digest(algorithm, True)
-    return Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts))
+    return lambda: Buffer._own(_sign_digest(prepared, digest, _hash(digest, data), opts))
 
 
 def _one_shot_verify(
     algorithm: str | None, data: bytes, key: object, signature: bytes, opts_in: tuple[Any, ...]
-) -> bool:
+) -> Callable[[], bool]:
+    """As :func:`_one_shot_sign`: arguments checked now, the check itself returned."""
     prepared, options = prepare_public_key(key)
     opts = _Options(options, *opts_in)
     raw = prepared._key
@@ -403,21 +407,30 @@ def _one_shot_verify(
         if algorithm is not None:
             _digest(algorithm, True)
             raise ERR_OSSL_INVALID_DIGEST()
-        try:
-            raw.verify(signature, data)
-        except InvalidSignature:
-            return False
-        return True
+        eddsa = raw
+
+        def check_eddsa() -> bool:
+            try:
+                eddsa.verify(signature, data)
+            except InvalidSignature:
+                return False
+            return True
+
+        return check_eddsa
     if algorithm is None:
         if isinstance(raw, rsa.RSAPublicKey | ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
             algorithm = "sha256"
         else:
             raise ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE()
     digest = _digest(algorithm, True)
-    try:
-        return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
-    except UnsupportedAlgorithm:
-        return False
+
+    def check() -> bool:
+        try:
+            return _verify_digest(prepared, digest, _hash(digest, data), signature, opts)
+        except UnsupportedAlgorithm:
+            return False
+
+    return check
 
 
 def sign(
@@ -439,14 +452,11 @@ def sign(
     """
     payload = as_bytes(data, None, "data")  # a string is UTF-8, as in Node
     opts = (padding, salt_length, dsa_encoding)
+    signing = _one_shot_sign(algorithm, payload, key, opts)  # bad arguments raise here
     if callback is not None:
-        call_back_from_thread(
-            "crypto.sign with a callback",
-            lambda: (_one_shot_sign(algorithm, payload, key, opts),),
-            callback,
-        )
+        call_back_from_thread("crypto.sign with a callback", lambda: (signing(),), callback)
         return None
-    return _one_shot_sign(algorithm, payload, key, opts)
+    return signing()
 
 
 def verify(
@@ -464,11 +474,8 @@ def verify(
     payload = as_bytes(data, None, "data")  # a string is UTF-8, as in Node
     sig = as_bytes(signature, None, "signature", allow_string=False)
     opts = (padding, salt_length, dsa_encoding)
+    checking = _one_shot_verify(algorithm, payload, key, sig, opts)  # bad arguments raise here
     if callback is not None:
-        call_back_from_thread(
-            "crypto.verify with a callback",
-            lambda: (_one_shot_verify(algorithm, payload, key, sig, opts),),
-            callback,
-        )
+        call_back_from_thread("crypto.verify with a callback", lambda: (checking(),), callback)
         return None
-    return _one_shot_verify(algorithm, payload, key, sig, opts)
+    return checking()
