@@ -39,6 +39,14 @@ def _run_op(c: Any, op: list[Any]) -> Any:
     if name == "setAuthTag":
         c.set_auth_tag(bytes.fromhex(args[0]))
         return None
+    if name == "setAADRaw":  # the value as given, and Node's options as keywords
+        options = args[1] if len(args) > 1 else {}
+        keywords = {"encoding": "encoding", "plaintextLength": "plaintext_length"}
+        c.set_aad(args[0], **{keywords[k]: v for k, v in options.items()})
+        return None
+    if name == "setAuthTagRaw":
+        c.set_auth_tag(*args)
+        return None
     if name == "getAuthTag":
         return bytes(c.get_auth_tag()).hex()
     if name == "setAutoPadding":

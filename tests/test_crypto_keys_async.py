@@ -259,3 +259,66 @@ async def test_a_digest_for_an_eddsa_key_reaches_the_callback() -> None:
     assert [type(c[0]) for c in calls] == [errors.ERR_OSSL_INVALID_DIGEST] * 2
     with pytest.raises(errors.ERR_OSSL_INVALID_DIGEST):
         crypto.sign("sha256", b"x", private)
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (
+            lambda cb: crypto.generate_key_pair("rsa", cb, modulus_length="x"),
+            "ERR_INVALID_ARG_TYPE",
+        ),
+        (
+            lambda cb: crypto.generate_key_pair(
+                "rsa",
+                cb,
+                modulus_length=1024,
+                private_key_encoding={"type": "pkcs8", "format": "pem", "passphrase": "x"},
+            ),
+            "ERR_INVALID_ARG_VALUE",
+        ),
+        (
+            lambda cb: crypto.generate_key_pair("ec", cb, named_curve="bogus"),
+            "ERR_CRYPTO_INVALID_CURVE",
+        ),
+        (lambda cb: crypto.generate_key_pair("foo", cb), "ERR_INVALID_ARG_VALUE"),
+        (lambda cb: crypto.generate_key("aes", cb, length=100), "ERR_INVALID_ARG_VALUE"),
+    ],
+)
+async def test_bad_options_raise_before_the_callback(call: Any, code: str) -> None:
+    # Node validates generateKeyPair/generateKey options synchronously: the call throws and
+    # the callback never runs (node -e "crypto.generateKeyPair('ec', {namedCurve: 'bogus'},
+    # cb)" throws ERR_CRYPTO_INVALID_CURVE from the call itself).
+    called: list[object] = []
+    async with open_loop():
+        with pytest.raises(errors.NodeError) as info:
+            call(lambda *args: called.append(args))
+    assert info.value.code == code
+    assert called == []
+
+
+@pytest.mark.parametrize(
+    ("call", "code"),
+    [
+        (lambda cb: crypto.sign("sha256", b"a", "garbage", cb), "ERR_OSSL_UNSUPPORTED"),
+        (lambda cb: crypto.sign("bogus", b"a", _P256, cb), "ERR_CRYPTO_INVALID_DIGEST"),
+        (
+            lambda cb: crypto.sign("sha256", b"a", {"key": _P256, "dsaEncoding": "x"}, cb),
+            "ERR_INVALID_ARG_VALUE",
+        ),
+        (lambda cb: crypto.verify("sha256", b"a", "garbage", bytes(3), cb), "ERR_OSSL_UNSUPPORTED"),
+    ],
+)
+async def test_one_shot_sign_verify_check_arguments_in_the_call(call: Any, code: str) -> None:
+    # Node 20: crypto.sign/verify with a callback throw a bad key, digest or option from the
+    # call (node -e "crypto.sign('sha256', Buffer.from('a'), 'garbage', cb)" throws
+    # ERR_OSSL_UNSUPPORTED); only the signing itself runs on the thread pool.
+    called: list[object] = []
+    async with open_loop():
+        with pytest.raises(errors.NodeError) as info:
+            call(lambda *args: called.append(args))
+    assert info.value.code == code
+    assert called == []
+
+
+_P256 = crypto.generate_key_pair_sync("ec", named_curve="P-256")[1]

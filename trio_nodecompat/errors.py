@@ -814,14 +814,19 @@ __all__ += [
     "ERR_OSSL_ASN1_WRONG_TAG",
     "ERR_OSSL_BAD_DECRYPT",
     "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
+    "ERR_OSSL_EVP_INVALID_DIGEST",
     "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
+    "ERR_OSSL_INVALID_PADDING_MODE",
+    "ERR_OSSL_INVALID_SALT_LENGTH",
+    "ERR_OSSL_INVALID_X931_DIGEST",
     "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
     "ERR_OSSL_PEM_NO_START_LINE",
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
     "ERR_OSSL_RSA_INVALID_PADDING",
     "ERR_OSSL_RSA_OAEP_DECODING_ERROR",
+    "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE",
     "ERR_OSSL_UNSUPPORTED",
     "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH",
     "ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED",
@@ -931,8 +936,8 @@ class ERR_CRYPTO_INVALID_JWK(NodeTypeError):
 
     code = "ERR_CRYPTO_INVALID_JWK"
 
-    def __init__(self) -> None:
-        super().__init__("Invalid JWK data")
+    def __init__(self, message: str = "Invalid JWK data") -> None:
+        super().__init__(message)
 
 
 class ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE(NodeError):
@@ -1187,6 +1192,33 @@ class ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE(OpenSSLError):
     reason = "illegal or unsupported padding mode"
 
 
+class ERR_OSSL_INVALID_PADDING_MODE(OpenSSLError):
+    """RSA_NO_PADDING (3) given to a signature, which needs a padding scheme."""
+
+    code = "ERR_OSSL_INVALID_PADDING_MODE"
+    packed = "1C8000A8"
+    library = "Provider routines"
+    reason = "invalid padding mode"
+
+
+class ERR_OSSL_INVALID_X931_DIGEST(OpenSSLError):
+    """RSA_X931_PADDING (5) given to ``Sign.sign``: X9.31 is not offered by ``cryptography``."""
+
+    code = "ERR_OSSL_INVALID_X931_DIGEST"
+    packed = "1C8000AA"
+    library = "Provider routines"
+    reason = "invalid x931 digest"
+
+
+class ERR_OSSL_INVALID_SALT_LENGTH(OpenSSLError):
+    """A PSS ``saltLength`` below OpenSSL's lowest sentinel (-3, the maximum)."""
+
+    code = "ERR_OSSL_INVALID_SALT_LENGTH"
+    packed = "1C800070"
+    library = "Provider routines"
+    reason = "invalid salt length"
+
+
 class ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE(OpenSSLError):
     """More data than the RSA key and padding can hold, or a salt too long for PSS."""
 
@@ -1203,6 +1235,24 @@ class ERR_OSSL_RSA_INVALID_PADDING(OpenSSLError):
     packed = "0200008A"
     library = "rsa routines"
     reason = "invalid padding"
+
+
+class ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE(OpenSSLError):
+    """An RSA encryption ``padding`` OpenSSL does not know (Node passes any uint32 on)."""
+
+    code = "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE"
+    packed = "02000076"
+    library = "rsa routines"
+    reason = "unknown padding type"
+
+
+class ERR_OSSL_EVP_INVALID_DIGEST(NodeError):
+    """An ``oaepHash`` OpenSSL does not know; Node's own words, with an OpenSSL-style code."""
+
+    code = "ERR_OSSL_EVP_INVALID_DIGEST"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid digest used")
 
 
 class ERR_OSSL_RSA_OAEP_DECODING_ERROR(OpenSSLError):

@@ -44,6 +44,9 @@ function runCipherScript(s) {
           c.setAAD(Buffer.from(args[0], 'hex'), args[1] === undefined ? undefined : { plaintextLength: args[1] });
           return null;
         case 'setAuthTag': c.setAuthTag(Buffer.from(args[0], 'hex')); return null;
+        // setAAD/setAuthTag with the raw JSON value and options (strings, bad types, options)
+        case 'setAADRaw': c.setAAD(args[0], args[1]); return null;
+        case 'setAuthTagRaw': c.setAuthTag(args[0], args[1]); return null;
         case 'getAuthTag': return hex(c.getAuthTag());
         case 'setAutoPadding': c.setAutoPadding(args[0]); return null;
       }
@@ -135,7 +138,47 @@ const errorScripts = [
   { cipher: 'chacha20-poly1305', key: K32, iv: IV12, decipher: true, ops: [['setAuthTag', '00'.repeat(16)], ['update', plain(40), 'hex'], ['final']] },
   { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['setAAD', AAD, 3], ['setAAD', AAD], ['update', plain(70), 'hex'], ['final'], ['getAuthTag']] },
   { cipher: 'aes-256-gcm', key: K32, iv: IV12, ops: [['setAAD', AAD, 3], ['setAutoPadding', false], ['update', plain(17), 'hex'], ['final'], ['getAuthTag']] },
+  // Review (h-review-pk): states and lengths users of auth libraries hit.
+  // ChaCha20-Poly1305 tag length defaults to 16 for a decipher: a shorter tag is refused.
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, decipher: true, ops: [['setAuthTag', '00'.repeat(8)], ['setAuthTag', '00'.repeat(15)], ['setAuthTag', '00'.repeat(17)]] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, decipher: true, authTagLength: 8, ops: [['setAuthTag', '00'.repeat(16)], ['setAuthTag', '00'.repeat(8)], ['update', plain(5), 'hex'], ['final']] },
+  // An empty update does not start GCM's data phase: setAAD still works afterwards.
+  { cipher: 'aes-256-gcm', key: K32, iv: IV12, ops: [['update', '', 'hex'], ['setAAD', AAD], ['update', plain(20), 'hex'], ['final'], ['getAuthTag']] },
+  { cipher: 'aes-256-gcm', key: K32, iv: IV12, decipher: true, ops: [['update', '', 'hex'], ['setAAD', AAD], ['setAuthTag', '00'.repeat(16)], ['final']] },
+  // OpenSSL's ChaCha20-Poly1305 takes AAD at any point; the MAC input follows its state machine.
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['update', '', 'hex'], ['setAAD', AAD], ['update', plain(3), 'hex'], ['final'], ['getAuthTag']] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['update', plain(5), 'hex'], ['setAAD', '0102'], ['update', plain(3), 'hex'], ['final'], ['getAuthTag']] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['setAAD', '0102'], ['update', plain(5), 'hex'], ['setAAD', AAD], ['update', plain(17), 'hex'], ['setAAD', '00'], ['final'], ['getAuthTag']] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['update', plain(16), 'hex'], ['setAAD', AAD], ['final'], ['getAuthTag'], ['setAAD', AAD]] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, decipher: true, ops: [['update', plain(5), 'hex'], ['setAAD', '0102'], ['update', plain(3), 'hex'], ['setAuthTag', '00'.repeat(16)], ['final']] },
+  // setAAD's options: encoding for a string, plaintextLength an unsigned 32-bit integer.
+  { cipher: 'aes-128-gcm', key: K16, iv: IV12, ops: [['setAADRaw', '616263', { encoding: 'hex' }], ['setAADRaw', 'YWJj', { encoding: 'base64' }], ['setAADRaw', 'abc'], ['final'], ['getAuthTag']] },
+  { cipher: 'aes-128-gcm', key: K16, iv: IV12, ops: [['setAADRaw', 'abc', { plaintextLength: -1 }], ['setAADRaw', 'abc', { plaintextLength: 1.5 }], ['setAADRaw', 'abc', { plaintextLength: 4294967296 }], ['setAADRaw', 'abc', { plaintextLength: 'x' }], ['setAADRaw', 'abc', { encoding: 5 }], ['setAADRaw', 5], ['setAADRaw', 'abc', { plaintextLength: 1000 }], ['final'], ['getAuthTag']] },
+  { cipher: 'aes-128-gcm', key: K16, iv: IV12, decipher: true, ops: [['setAuthTagRaw', 5], ['setAuthTagRaw', '00112233445566778899aabbccddeeff', 'hex'], ['final']] },
+  // CBC without padding: a partial block fails final in both directions; zero-length inputs.
+  { cipher: 'aes-128-cbc', key: K16, iv: IV16, ops: [['setAutoPadding', false], ['update', plain(5), 'hex'], ['final'], ['update', '01', 'hex'], ['final']] },
+  { cipher: 'aes-128-cbc', key: K16, iv: IV16, ops: [['update', '', 'hex'], ['final', 'hex']] },
+  { cipher: 'aes-128-cbc', key: K16, iv: IV16, ops: [['setAutoPadding', false], ['final', 'hex']] },
+  { cipher: 'aes-128-cbc', key: K16, iv: IV16, decipher: true, ops: [['final']] },
+  { cipher: 'aes-128-cbc', key: K16, iv: IV16, decipher: true, ops: [['setAutoPadding', false], ['final', 'hex']] },
+  { cipher: 'aes-128-gcm', key: K16, iv: IV12, ops: [['final', 'base64'], ['getAuthTag']] },
+  { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops: [['update', '', 'utf8'], ['final', 'hex'], ['getAuthTag']] },
 ];
+// ChaCha20-Poly1305 around Poly1305's 16-byte padding: AAD and plaintext of 0, 1, 15, 16, 17,
+// 63, 64, 65 bytes (plaintext in two uneven updates), encrypted then decrypted.
+for (const a of [0, 1, 15, 16, 17, 63, 64, 65]) {
+  for (const p of [0, 1, 15, 16, 17, 63, 64, 65]) {
+    const pt = plain(p);
+    const aad = hex(Buffer.alloc(a, 0x5a));
+    const ops = [...(a ? [['setAAD', aad]] : []), ['update', pt.slice(0, 2 * Math.floor(p / 3)), 'hex'], ['update', pt.slice(2 * Math.floor(p / 3)), 'hex'], ['final'], ['getAuthTag']];
+    const enc = { cipher: 'chacha20-poly1305', key: K32, iv: IV12, ops };
+    const r = runCipherScript(enc);
+    errorScripts.push(enc);
+    const ct = r.results.slice(a ? 1 : 0, -2).map((x) => x.ok).join('');
+    const tag = r.results[r.results.length - 1].ok;
+    errorScripts.push({ cipher: 'chacha20-poly1305', key: K32, iv: IV12, decipher: true, ops: [...(a ? [['setAAD', aad]] : []), ['setAuthTag', tag], ['update', ct, 'hex'], ['final']] });
+  }
+}
 for (const s of errorScripts) scripts.push({ ...s, ...runCipherScript(s) });
 write('ciphers.json', { aad: AAD, scripts });
 

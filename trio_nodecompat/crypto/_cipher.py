@@ -12,8 +12,10 @@ Node's and not ``cryptography``'s, and are reproduced here:
   cannot give ciphertext per ``update`` the way Node does. So the stream is ``cryptography``'s
   ChaCha20 (from block 1) and the tag ``cryptography``'s Poly1305, keyed and fed as RFC 8439
   section 2.8 lays out (key from block 0; AAD, ciphertext, each zero-padded to 16 bytes; the
-  two lengths). No primitive is written here; the composition is checked byte for byte
-  against Node's output in the tests.
+  two lengths). OpenSSL, and so Node, also takes ``setAAD`` after data has gone through; its
+  MAC input then follows OpenSSL's state machine (the AAD goes in where it is given, its
+  padding before the next data or at the end), reproduced here. No primitive is written
+  here; the composition is checked byte for byte against Node's output in the tests.
 
 Errors, and the state each leaves, are Node's (``tests/fixtures/crypto_keys/ciphers.json``
 records them): after ``final()``, success or failure, the object is finalized (``update``
@@ -46,6 +48,7 @@ from ..errors import (
     ERR_CRYPTO_UNKNOWN_CIPHER,
     ERR_INTERNAL_ASSERTION,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
     ERR_OSSL_BAD_DECRYPT,
     ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
@@ -161,7 +164,7 @@ class _AesEngine:
 class _ChaChaPolyEngine:
     """ChaCha20-Poly1305 as a stream: ``cryptography``'s ChaCha20 and Poly1305, RFC 8439."""
 
-    __slots__ = ("_stream", "_mac", "_encrypt", "_aad_length", "_length", "_in_data")
+    __slots__ = ("_stream", "_mac", "_encrypt", "_aad_length", "_length", "_aad_open")
 
     def __init__(self, key: bytes | bytearray | memoryview, iv: bytes, encrypt: bool):
         key = bytes(key)
@@ -173,19 +176,24 @@ class _ChaChaPolyEngine:
         self._encrypt = encrypt
         self._aad_length = 0
         self._length = 0
-        self._in_data = False
+        self._aad_open = False  # AAD given since the last data: its padding is still due
 
     def aad(self, data: bytes | bytearray | memoryview) -> None:
+        # OpenSSL's chacha20_poly1305 cipher: AAD is MACed where it comes, at any time.
         self._mac.update(data)
         self._aad_length += len(data)
+        self._aad_open = True
 
-    def _start_data(self) -> None:
-        if not self._in_data:
-            self._in_data = True
+    def _close_aad(self) -> None:
+        # OpenSSL pads by the total AAD length so far, before the next data or the lengths.
+        if self._aad_open:
+            self._aad_open = False
             self._mac.update(bytes(-self._aad_length % 16))
 
     def update(self, data: bytes | bytearray | memoryview) -> Buffer:
-        self._start_data()
+        if not data:
+            return Buffer._own(b"")  # OpenSSL does nothing for an empty update
+        self._close_aad()
         out = _into(self._stream, data)
         self._mac.update(out._mem if self._encrypt else data)
         self._length += len(data)
@@ -195,7 +203,8 @@ class _ChaChaPolyEngine:
         return b""
 
     def tag(self) -> bytes:
-        self._start_data()
+        """The tag; called once per object (``final`` runs once), as Poly1305 allows."""
+        self._close_aad()
         self._mac.update(bytes(-self._length % 16))
         self._mac.update(
             self._aad_length.to_bytes(8, "little") + self._length.to_bytes(8, "little")
@@ -318,7 +327,8 @@ class _CipherBase(Transform):
         view = data_bytes(data, input_encoding)
         if self._finalized:
             raise CryptoOperationError("Trying to add data in unsupported state")
-        self._started = True
+        if len(view):
+            self._started = True  # an empty update does not start OpenSSL's data phase
         out = self._engine.update(view)
         return self._decode(out, output_encoding, False)
 
@@ -365,14 +375,32 @@ class _CipherBase(Transform):
             self._engine.set_padding(bool(auto_padding))
         return self
 
-    def set_aad(self, buffer: object, *, plaintext_length: int | None = None) -> _CipherBase:
-        """Additional authenticated data (GCM, ChaCha20-Poly1305), before any ``update``.
+    def set_aad(
+        self,
+        buffer: object,
+        *,
+        plaintext_length: int | None = None,
+        encoding: str | None = None,
+    ) -> _CipherBase:
+        """Additional authenticated data (GCM: before any data; ChaCha20-Poly1305: any time).
 
-        ``plaintext_length`` is accepted for Node's CCM/OCB signature; GCM and ChaCha20-Poly1305
-        do not need it.
+        A string is read in ``encoding`` (default UTF-8). ``plaintext_length`` (an unsigned
+        32-bit integer) is checked as Node checks it; it matters only for Node's CCM/OCB,
+        which GCM and ChaCha20-Poly1305 are not. OpenSSL's ChaCha20-Poly1305 takes AAD after
+        data too (Node passes that on), GCM refuses it (``ERR_CRYPTO_INVALID_STATE``).
         """
-        view = array_buffer_or_view(buffer, "aadbuf")  # a string is UTF-8, as Node reads it
-        if not self._spec.aead or self._started or self._finalized:
+        if encoding is not None and not isinstance(encoding, str):
+            raise ERR_INVALID_ARG_TYPE("options.encoding", "string", encoding)
+        if plaintext_length is not None and (
+            type(plaintext_length) is not int or not 0 <= plaintext_length <= 0xFFFFFFFF
+        ):
+            raise ERR_INVALID_ARG_VALUE("options.plaintextLength", plaintext_length)
+        view = array_buffer_or_view(buffer, "aadbuf", encoding)  # Node's getArrayBufferOrView
+        if (
+            not self._spec.aead
+            or self._finalized
+            or (self._started and isinstance(self._engine, _AesEngine))
+        ):
             raise ERR_CRYPTO_INVALID_STATE("setAAD")
         self._engine.aad(view)
         return self
@@ -420,7 +448,10 @@ class Decipheriv(_CipherBase):
         super().__init__(cipher, key, iv, auth_tag_length, False, options)
 
     def set_auth_tag(self, buffer: object, encoding: str | None = None) -> Decipheriv:
-        """The tag to check at ``final`` (GCM: 4, 8 or 12-16 bytes; ChaCha20-Poly1305: 1-16)."""
+        """The tag to check at ``final`` (GCM: 4, 8 or 12-16 bytes; ChaCha20-Poly1305: 16).
+
+        With ``auth_tag_length`` the tag must have exactly that length.
+        """
         tag = owned_bytes(buffer, "buffer", encoding)  # Node's getArrayBufferOrView
         if not self._spec.aead or self._finalized or self._auth_tag is not None:
             raise ERR_CRYPTO_INVALID_STATE("setAuthTag")
@@ -428,8 +459,8 @@ class Decipheriv(_CipherBase):
             valid = len(tag) == self._tag_length
         elif self._spec.mode == "gcm":
             valid = len(tag) in _GCM_TAG_LENGTHS
-        else:
-            valid = 1 <= len(tag) <= 16
+        else:  # ChaCha20-Poly1305: Node's default authTagLength is 16
+            valid = len(tag) == 16
         if not valid:
             raise ERR_CRYPTO_INVALID_AUTH_TAG(f"Invalid authentication tag length: {len(tag)}")
         self._auth_tag = tag

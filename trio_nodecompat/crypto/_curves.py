@@ -29,13 +29,12 @@ _BY_NODE_NAME: Final[dict[str, type[ec.EllipticCurve]]] = {
     "brainpoolP512r1": ec.BrainpoolP512R1,
 }
 
-#: Other spellings Node accepts for the same curves.
+#: The NIST names key generation and JWK also accept (OpenSSL's EC_curve_nist2nid); ECDH
+#: does not, and neither takes ``secp256r1``/``secp192r1`` (Node 20: Invalid EC curve name).
 _ALIASES: Final[dict[str, str]] = {
     "P-192": "prime192v1",
-    "secp192r1": "prime192v1",
     "P-224": "secp224r1",
     "P-256": "prime256v1",
-    "secp256r1": "prime256v1",
     "P-384": "secp384r1",
     "P-521": "secp521r1",
 }
@@ -49,10 +48,13 @@ JWK_CURVES: Final[dict[str, str]] = {
 }
 
 
-def curve_by_name(name: object) -> ec.EllipticCurve:
-    """The curve Node calls ``name``; ``ERR_CRYPTO_INVALID_CURVE`` if there is none here."""
+def curve_by_name(name: object, *, nist_names: bool = True) -> ec.EllipticCurve:
+    """The curve Node calls ``name``; ``ERR_CRYPTO_INVALID_CURVE`` if there is none here.
+
+    ``nist_names=False`` is ECDH's rule: only OpenSSL's own names (``prime256v1``).
+    """
     if isinstance(name, str):
-        found = _BY_NODE_NAME.get(_ALIASES.get(name, name))
+        found = _BY_NODE_NAME.get(_ALIASES.get(name, name) if nist_names else name)
         if found is not None:
             return found()
     raise ERR_CRYPTO_INVALID_CURVE()

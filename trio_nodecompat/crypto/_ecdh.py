@@ -77,7 +77,7 @@ class ECDH:
     def __init__(self, curve_name: str) -> None:
         if not isinstance(curve_name, str):
             raise ERR_INVALID_ARG_TYPE("curve", "string", curve_name)
-        self._curve = curve_by_name(curve_name)
+        self._curve = curve_by_name(curve_name, nist_names=False)
         self._private: ec.EllipticCurvePrivateKey | None = None
         self._public: ec.EllipticCurvePublicKey | None = None
 
@@ -118,8 +118,8 @@ class ECDH:
         value = self._private.private_numbers().private_value
         return encode_output(value.to_bytes(_order_size(self._curve), "big"), encoding, strict=True)
 
-    def set_private_key(self, private_key: object, encoding: str | None = None) -> None:
-        """Use this scalar as the private key (and derive the public key from it)."""
+    def set_private_key(self, private_key: object, encoding: str | None = None) -> ECDH:
+        """Use this scalar as the private key (and derive the public key from it); ``self``."""
         data = owned_bytes(private_key, "privateKey", encoding, expected=DATA_TYPES)
         try:
             self._private = ec.derive_private_key(int.from_bytes(data, "big"), self._curve)
@@ -128,14 +128,16 @@ class ECDH:
                 "Private key is not valid for specified curve."
             ) from None
         self._public = self._private.public_key()
+        return self
 
-    def set_public_key(self, public_key: object, encoding: str | None = None) -> None:
-        """Node's deprecated ``setPublicKey``: replace the public key only."""
+    def set_public_key(self, public_key: object, encoding: str | None = None) -> ECDH:
+        """Node's deprecated ``setPublicKey``: replace the public key only; ``self``."""
         data = owned_bytes(public_key, "publicKey", encoding, expected=DATA_TYPES)
         try:
             self._public = _decode_point(self._curve, data)
         except ValueError:
             raise ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY() from None
+        return self
 
     @staticmethod
     def convert_key(
@@ -149,7 +151,7 @@ class ECDH:
         if not isinstance(curve, str):
             raise ERR_INVALID_ARG_TYPE("curve", "string", curve)
         data = owned_bytes(key, "key", input_encoding, expected=DATA_TYPES)
-        chosen = curve_by_name(curve)
+        chosen = curve_by_name(curve, nist_names=False)
         try:
             point = _decode_point(chosen, data)
         except ValueError:

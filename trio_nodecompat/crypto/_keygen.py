@@ -90,6 +90,7 @@ def _pss_params(
 
 
 def _rsa_key(modulus_length: object, public_exponent: object) -> Callable[[], rsa.RSAPrivateKey]:
+    """Check the RSA options now; the returned function makes the key (the slow part)."""
     if modulus_length is None:
         raise ERR_INVALID_ARG_TYPE("options.modulusLength", "number", None)
     bits = validate_uint32(modulus_length, "options.modulusLength")
@@ -129,16 +130,19 @@ def _check_encoding(encoding: object, which: str, type: str) -> Mapping[str, Any
     if kind == "sec1" and type != "ec":
         raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS("sec1", "can only be used for EC keys")
     cipher = encoding.get("cipher")
+    passphrase = encoding.get("passphrase")
+    if private and cipher is None and passphrase is not None:
+        # Node's parseKeyEncoding: a passphrase without a cipher is refused, never ignored
+        raise ERR_INVALID_ARG_VALUE(f"options.{which}.cipher", cipher)
     if private and cipher is not None:
         if not isinstance(cipher, str):
             raise ERR_INVALID_ARG_VALUE(f"options.{which}.cipher", cipher)
         if format == "der" and kind != "pkcs8":
             raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(str(kind), "does not support encryption")
-        if cipher_spec(cipher) is None:
-            raise ERR_CRYPTO_UNKNOWN_CIPHER()
-        passphrase = encoding.get("passphrase")
         if not isinstance(passphrase, str | bytes | bytearray | memoryview | Buffer):
             raise ERR_INVALID_ARG_VALUE(f"options.{which}.passphrase", passphrase)
+        if cipher_spec(cipher) is None:  # (OpenSSL's check comes after Node's own)
+            raise ERR_CRYPTO_UNKNOWN_CIPHER()
     return encoding
 
 

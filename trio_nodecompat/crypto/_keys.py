@@ -48,6 +48,7 @@ from ..errors import (
     ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED,
     ERR_OSSL_UNSUPPORTED,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
+    OpenSSLError,
 )
 from . import _der
 from ._convert import DATA_TYPES, as_view, owned_bytes
@@ -127,17 +128,30 @@ def _pem(label: str, der: bytes) -> str:
     return f"-----BEGIN {label}-----\n" + "\n".join(lines) + f"\n-----END {label}-----\n"
 
 
+def _pem_start(text: bytes) -> int:
+    """Where the first ``-----BEGIN`` line starts; -1 if none.
+
+    OpenSSL's PEM reader skips any text before it (``Bag Attributes`` lines that
+    ``openssl pkcs12`` writes, a ``subject=`` line...), and so does Node.
+    """
+    if text.lstrip().startswith(b"-----BEGIN "):
+        return len(text) - len(text.lstrip())
+    at = text.find(b"\n-----BEGIN ")
+    return at + 1 if at >= 0 else -1
+
+
 def _pem_label(text: bytes) -> str | None:
-    if not text.lstrip().startswith(b"-----BEGIN "):
+    start = _pem_start(text)
+    if start < 0:
         return None
-    head = text.lstrip()[len(b"-----BEGIN ") :]
+    head = text[start + len(b"-----BEGIN ") :]
     end = head.find(b"-----")
     return head[:end].decode("ascii", "replace") if end >= 0 else None
 
 
 def _pem_body(text: bytes) -> bytes:
     """The DER inside the first PEM block of ``text`` (a block without headers)."""
-    lines = text.decode("ascii", "replace").strip().splitlines()
+    lines = text[max(_pem_start(text), 0) :].decode("ascii", "replace").strip().splitlines()
     body = [line for line in lines[1:] if not line.startswith("-----") and ":" not in line]
     return _enc.encode("".join(body), "base64")
 
@@ -349,8 +363,12 @@ class KeyObject:
                 return Buffer._own(self._secret)
             if format == "jwk":
                 return {"kty": "oct", "k": _b64url(self._secret)}
-            raise ERR_INVALID_ARG_VALUE("options.format", format)
+            raise ERR_INVALID_ARG_VALUE(
+                "options.format", format, "must be one of: undefined, 'buffer', 'jwk'"
+            )
         if format == "jwk":
+            if self._type == "private" and passphrase is not None:
+                raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS("jwk", "does not support encryption")
             return self._export_jwk()
         if format not in ("pem", "der"):
             raise ERR_INVALID_ARG_VALUE("options.format", format)
@@ -401,9 +419,16 @@ class KeyObject:
         else:
             raise ERR_INVALID_ARG_VALUE("options.type", type)
         encryption: ser.KeySerializationEncryption = ser.NoEncryption()
+        if cipher is None and passphrase is not None:
+            # Node's parseKeyEncoding: a passphrase needs a cipher (never export in the clear)
+            raise ERR_INVALID_ARG_VALUE("options.cipher", cipher)
         if cipher is not None:
+            if not isinstance(cipher, str):
+                raise ERR_INVALID_ARG_VALUE("options.cipher", cipher)
             if format == "der" and type != "pkcs8":
                 raise ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS(type, "does not support encryption")
+            if not isinstance(passphrase, str | bytes | bytearray | memoryview | Buffer):
+                raise ERR_INVALID_ARG_VALUE("options.passphrase", passphrase)
             encryption = _encryption(cipher, passphrase)
             if type == "pkcs8":
                 label = "ENCRYPTED PRIVATE KEY"
@@ -510,7 +535,10 @@ def _key_options(
 ) -> tuple[object, object, object, object, object]:
     # Typed ``object``: the members of a user's dict are whatever they are, checked later.
     """Unfold Node's ``{key, format, type, passphrase, encoding}`` dict if ``key`` is one."""
-    if isinstance(key, Mapping) and "key" in key:
+    if isinstance(key, Mapping) and not ("key" not in key and format == "jwk"):
+        # (a JWK dict itself may be given with format='jwk' as a keyword)
+        if key.get("key") is None:
+            raise ERR_INVALID_ARG_TYPE("key.key", _KEY_INPUT, None)
         return (
             key["key"],
             key.get("format", format),
@@ -524,6 +552,8 @@ def _key_options(
 def _passphrase(value: object) -> bytes | None:
     if value is None:
         return None
+    if not isinstance(value, str) and as_view(value) is None:
+        raise ERR_INVALID_ARG_VALUE("options.passphrase", value)  # Node's isStringOrBuffer
     return owned_bytes(value, "options.passphrase", expected=DATA_TYPES)
 
 
@@ -579,6 +609,8 @@ def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
         )
     except TypeError as exc:
         if "not given" in str(exc) or "encrypted" in str(exc):
+            if passphrase is not None:  # an empty passphrase is a wrong one, as in Node
+                raise ERR_OSSL_BAD_DECRYPT() from None
             raise ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED() from None
         raise ERR_OSSL_UNSUPPORTED() from None
     except ValueError as exc:
@@ -626,6 +658,8 @@ def _load_private_der(data: bytes, type: object, passphrase: bytes | None) -> Ke
             data, password=passphrase, unsafe_skip_rsa_key_validation=True
         )
     except TypeError:
+        if passphrase is not None:  # an empty passphrase is a wrong one, as in Node
+            raise ERR_OSSL_BAD_DECRYPT() from None
         # Node asks for the passphrase itself for DER (PEM goes to OpenSSL's prompt).
         raise ERR_MISSING_PASSPHRASE("encrypted key") from None
     except ValueError as exc:
@@ -723,8 +757,12 @@ def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
             x = int.from_bytes(_unb64url(jwk.get("x"), "key.x"))
             y = int.from_bytes(_unb64url(jwk.get("y"), "key.y"))
             point = ec.EllipticCurvePublicNumbers(x, y, curve)
+            try:
+                public_key = point.public_key()
+            except ValueError:
+                raise ERR_CRYPTO_INVALID_JWK("Invalid JWK EC key") from None
             if not private:
-                return KeyObject._make("public", key=point.public_key())
+                return KeyObject._make("public", key=public_key)
             d = int.from_bytes(_unb64url(jwk.get("d"), "key.d"))
             key = ec.EllipticCurvePrivateNumbers(d, point).private_key()
         else:
@@ -739,10 +777,8 @@ def _jwk_key(jwk: object, want_private: bool) -> KeyObject:
             x_raw = _unb64url(jwk.get("x"), "key.x")
             if not private:
                 return KeyObject._make("public", key=public_cls.from_public_bytes(x_raw))
+            # Node reads only d for a private OKP key (x must be a string, and is not compared)
             key = private_cls.from_private_bytes(_unb64url(jwk.get("d"), "key.d"))
-            derived = key.public_key().public_bytes(ser.Encoding.Raw, ser.PublicFormat.Raw)  # type: ignore[union-attr]
-            if not hmac.compare_digest(derived, x_raw):
-                raise ERR_CRYPTO_INVALID_JWK()
     except ValueError as exc:
         if hasattr(exc, "code"):
             raise
@@ -806,6 +842,8 @@ def create_public_key(
         if key._type == "private":
             return key._public()
         raise ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key._type, "private")
+    if isinstance(key, Mapping) and key.get("key") is None and format != "jwk":
+        raise ERR_INVALID_ARG_TYPE("key.key", [*_KEY_INPUT, "KeyObject", "CryptoKey"], None)
     source, fmt, kind, phrase, enc = _key_options(key, format, type, passphrase, encoding)
     if isinstance(source, KeyObject):
         return create_public_key(source)
@@ -817,7 +855,16 @@ def create_public_key(
         data = _key_bytes(source, enc)
         if kind in ("pkcs8", "sec1"):
             return _load_private_der(data, kind, _passphrase(phrase))._public()
-        return _load_public_der(data, kind)
+        try:
+            return _load_public_der(data, kind)
+        except OpenSSLError:
+            if kind != "pkcs1":
+                raise
+            try:  # Node reads a PKCS#1 RSAPrivateKey here too, and takes its public half
+                return _load_private_der(data, kind, None)._public()
+            except OpenSSLError:
+                pass
+            raise
     raise ERR_INVALID_ARG_VALUE("options.format", fmt)
 
 

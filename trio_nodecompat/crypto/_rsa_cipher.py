@@ -15,6 +15,7 @@ same reason.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,40 +25,61 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from .._buffer import Buffer
 from ..errors import (
-    ERR_CRYPTO_INVALID_DIGEST,
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_OSSL_EVP_INVALID_DIGEST,
     ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE,
     ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE,
     ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
     ERR_OSSL_RSA_INVALID_PADDING,
     ERR_OSSL_RSA_OAEP_DECODING_ERROR,
+    ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
 )
 from ._constants import constants
-from ._convert import DATA_TYPES, owned_bytes
+from ._convert import DATA_TYPES, as_view, owned_bytes
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
 from ._signing_digests import digest_by_name
 
 __all__ = ["private_decrypt", "private_encrypt", "public_decrypt", "public_encrypt"]
 
 
+_LABEL_TYPES = ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView"]
+
+
 def _oaep(options: Mapping[str, Any], oaep_hash: str | None, oaep_label: object) -> _pad.OAEP:
+    """The OAEP padding; the hash and label are checked as Node checks them (before the data)."""
     name = oaep_hash if oaep_hash is not None else option(options, "oaep_hash")
-    if name is None:
-        name = "sha1"
-    digest = digest_by_name(name)
-    if digest is None:
-        raise ERR_CRYPTO_INVALID_DIGEST(name)
+    if name is not None and not isinstance(name, str):
+        raise ERR_INVALID_ARG_TYPE("key.oaepHash", "string", name)
     label = oaep_label if oaep_label is not None else option(options, "oaep_label")
+    if label is not None and not isinstance(label, str) and as_view(label) is None:
+        raise ERR_INVALID_ARG_TYPE("key.oaepLabel", _LABEL_TYPES, label)
+    digest = digest_by_name("sha1" if name is None else name)
+    if digest is None:
+        raise ERR_OSSL_EVP_INVALID_DIGEST()
     label_bytes = (
-        None if label is None else owned_bytes(label, "options.oaepLabel", expected=DATA_TYPES)
+        None if label is None else owned_bytes(label, "key.oaepLabel", expected=_LABEL_TYPES)
     )
     return _pad.OAEP(mgf=_pad.MGF1(digest), algorithm=digest, label=label_bytes or None)
 
 
-def _padding(options: Mapping[str, Any], value: int | None, default: int) -> int:
+def _padding(options: Mapping[str, Any], value: object, default: int) -> int:
+    """Node's ``options.padding || default``, made an unsigned 32-bit integer by its C++."""
     chosen = value if value is not None else option(options, "padding")
-    return default if chosen is None else int(chosen)
+    if not chosen:
+        return default
+    if isinstance(chosen, bool | int):
+        return int(chosen) % 2**32
+    if isinstance(chosen, float):
+        return int(chosen) % 2**32 if math.isfinite(chosen) else 0
+    if isinstance(chosen, str):
+        try:
+            number = float(chosen)
+        except ValueError:
+            return 0
+        return int(number) % 2**32 if math.isfinite(number) else 0
+    return 0
 
 
 def _rsa_public(key: KeyObject) -> rsa.RSAPublicKey:
@@ -172,4 +194,6 @@ def _unsupported_padding(mode: int) -> Exception:
             "RSA_NO_PADDING needs a raw RSA operation, which the 'cryptography' package "
             "does not offer"
         )
-    return ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()
+    if mode in (constants.RSA_PKCS1_PADDING, constants.RSA_PKCS1_OAEP_PADDING, 5, 6):
+        return ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()
+    return ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE()

@@ -33,13 +33,19 @@ from .._internal.validators import validate_function
 from ..errors import (
     ERR_CRYPTO_INVALID_DIGEST,
     ERR_CRYPTO_INVALID_STATE,
+    ERR_CRYPTO_OPERATION_FAILED,
     ERR_CRYPTO_SIGN_KEY_REQUIRED,
     ERR_CRYPTO_UNSUPPORTED_OPERATION,
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE,
     ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE,
     ERR_OSSL_INVALID_DIGEST,
+    ERR_OSSL_INVALID_PADDING_MODE,
+    ERR_OSSL_INVALID_SALT_LENGTH,
+    ERR_OSSL_INVALID_X931_DIGEST,
     ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
+    OpenSSLError,
 )
 from ..stream import Writable
 from ._constants import constants
@@ -52,6 +58,23 @@ __all__ = ["Sign", "Verify", "create_sign", "create_verify", "sign", "verify"]
 
 _PKCS1 = constants.RSA_PKCS1_PADDING
 _PSS = constants.RSA_PKCS1_PSS_PADDING
+_NO_PADDING = constants.RSA_NO_PADDING
+_X931 = 5  # RSA_X931_PADDING, which Node's constants do not list
+_SALTLEN_MAX = -3  # OpenSSL 3's RSA_PSS_SALTLEN_MAX, not in Node's constants but passed on
+
+
+def _int32_option(options: Mapping[str, Any], value: object, name: str) -> int | None:
+    """Node's ``getIntOption``: absent, or a 32-bit integer (``value === value >> 0``)."""
+    if value is None:
+        value = option(options, name)
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if type(value) is not int or not -(2**31) <= value < 2**31:
+        camel = "saltLength" if name == "salt_length" else name
+        raise ERR_INVALID_ARG_VALUE(f"options.{camel}", value)
+    return value
 
 
 class _Options:
@@ -66,10 +89,8 @@ class _Options:
         salt_length: int | None,
         dsa_encoding: str | None,
     ) -> None:
-        self.padding = padding if padding is not None else option(options, "padding")
-        self.salt_length = (
-            salt_length if salt_length is not None else option(options, "salt_length")
-        )
+        self.padding = _int32_option(options, padding, "padding")
+        self.salt_length = _int32_option(options, salt_length, "salt_length")
         encoding = dsa_encoding if dsa_encoding is not None else option(options, "dsa_encoding")
         if encoding is None:
             encoding = "der"
@@ -87,6 +108,10 @@ def _rsa_padding(
         pad = _PSS if key._pss else _PKCS1
     if pad == _PKCS1 and not key._pss:
         return padding.PKCS1v15()
+    if pad == _NO_PADDING:
+        raise ERR_OSSL_INVALID_PADDING_MODE()
+    if pad == _X931 and not key._pss:
+        raise ERR_OSSL_INVALID_X931_DIGEST()
     if pad != _PSS:
         raise ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()
     salt = opts.salt_length
@@ -105,16 +130,32 @@ def _rsa_padding(
         length = padding.PSS.DIGEST_LENGTH
     elif salt == constants.RSA_PSS_SALTLEN_MAX_SIGN:
         length = padding.PSS.MAX_LENGTH if signing else padding.PSS.AUTO
-    elif isinstance(salt, int) and salt >= 0:
+    elif salt == _SALTLEN_MAX:
+        # cryptography's MAX_LENGTH means "auto" when verifying; OpenSSL's -3 checks the
+        # maximum itself: emLen - hLen - 2
+        raw = key._key
+        assert isinstance(raw, rsa.RSAPrivateKey | rsa.RSAPublicKey)
+        length = (raw.key_size + 6) // 8 - digest.digest_size - 2
+        if signing:
+            length = padding.PSS.MAX_LENGTH
+    elif salt >= 0:
         length = salt
     else:
-        raise ERR_INVALID_ARG_VALUE("options.saltLength", salt)
+        raise ERR_OSSL_INVALID_SALT_LENGTH()
     return padding.PSS(mgf=padding.MGF1(mgf_digest), salt_length=length)
 
 
 def _view_bytes(value: object, name: str) -> bytes:
-    """The one-shot ``sign``/``verify`` arguments: an ``ArrayBufferView``, not a string."""
+    """The one-shot ``verify``'s ``signature``: an ``ArrayBufferView``, not a string."""
     return owned_bytes(value, name, expected=VIEW_TYPES, strings=False)
+
+
+_DSS_KEYS = (
+    ec.EllipticCurvePrivateKey,
+    ec.EllipticCurvePublicKey,
+    dsa.DSAPrivateKey,
+    dsa.DSAPublicKey,
+)
 
 
 def _fixed(value: int, size: int) -> bytes:
@@ -156,15 +197,31 @@ def _sign_digest(
 
 
 def _verify_digest(
-    key: KeyObject, digest: hashes.HashAlgorithm, hashed: bytes, signature: bytes, opts: _Options
+    key: KeyObject,
+    digest: hashes.HashAlgorithm,
+    hashed: bytes,
+    signature: bytes,
+    opts: _Options,
+    streaming: bool = False,
 ) -> bool:
+    """Whether ``signature`` fits; OpenSSL's refusals of the padding are Node's, per API.
+
+    ``Verify.verify`` answers false for a padding or salt length OpenSSL refuses; the
+    one-shot ``verify`` raises it (except X9.31's, false in both).
+    """
     raw = key._key
     if key.type == "private":
         raw = raw.public_key()  # type: ignore[union-attr]
     prehashed = Prehashed(digest)
     try:
         if isinstance(raw, rsa.RSAPublicKey):
-            raw.verify(signature, hashed, _rsa_padding(key, digest, opts, False), prehashed)
+            try:
+                pad = _rsa_padding(key, digest, opts, False)
+            except OpenSSLError as exc:
+                if streaming or isinstance(exc, ERR_OSSL_INVALID_X931_DIGEST):
+                    return False
+                raise
+            raw.verify(signature, hashed, pad, prehashed)
             return True
         if isinstance(raw, ec.EllipticCurvePublicKey | dsa.DSAPublicKey):
             if opts.dsa_encoding == "ieee-p1363":
@@ -218,6 +275,8 @@ class Sign(Writable):
     """
 
     def __init__(self, algorithm: str, **options: Any) -> None:
+        if not isinstance(algorithm, str):
+            raise ERR_INVALID_ARG_TYPE("algorithm", "string", algorithm)
         self._digest = _digest(algorithm, False)
         self._hash: hashes.Hash | None = hashes.Hash(self._digest)
         super().__init__(**options)
@@ -260,6 +319,8 @@ class Verify(Writable):
     """Node's ``Verify``: ``update`` the data (or write it), then ``verify`` once."""
 
     def __init__(self, algorithm: str, **options: Any) -> None:
+        if not isinstance(algorithm, str):
+            raise ERR_INVALID_ARG_TYPE("algorithm", "string", algorithm)
         self._digest = _digest(algorithm, False)
         self._hash: hashes.Hash | None = hashes.Hash(self._digest)
         super().__init__(**options)
@@ -291,9 +352,18 @@ class Verify(Writable):
         sig = owned_bytes(signature, "signature", signature_encoding, expected=DATA_TYPES)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
+        raw = key._key
+        if (
+            opts.dsa_encoding == "ieee-p1363"
+            and isinstance(raw, _DSS_KEYS)
+            and len(sig) != 2 * _dss_size(raw)
+        ):
+            # Node converts r || s to DER before OpenSSL sees it, and refuses here (the data
+            # is kept: the Verify stays usable); the one-shot verify answers false instead.
+            raise ERR_CRYPTO_OPERATION_FAILED("Malformed signature")
         hashed = self._hash.finalize()
         self._hash = None
-        return _verify_digest(key, self._digest, hashed, sig, opts)
+        return _verify_digest(key, self._digest, hashed, sig, opts, streaming=True)
 
 
 def create_sign(algorithm: str, **options: Any) -> Sign:
@@ -389,7 +459,7 @@ async def _sign_async(
     dsa_encoding: str | None = None,
 ) -> Buffer:
     """``util.promisify(sign)``: the signature, made on a worker thread; cancellable."""
-    payload = _view_bytes(data, "data")
+    payload = owned_bytes(data, "data")  # a string is UTF-8, as in Node
     opts = (padding, salt_length, dsa_encoding)
     return await run(_one_shot_sign(algorithm, payload, key, opts))
 
@@ -415,7 +485,7 @@ def sign(
     context; ``util.promisify(sign)`` is a cancellable ``async`` form.
     """
     fn = None if callback is None else validate_function(callback, "callback")
-    payload = _view_bytes(data, "data")
+    payload = owned_bytes(data, "data")  # a string is UTF-8, as in Node
     opts = (padding, salt_length, dsa_encoding)
     job = _one_shot_sign(algorithm, payload, key, opts)
     if fn is not None:
@@ -436,7 +506,7 @@ async def _verify_async(
 ) -> bool:
     """``util.promisify(verify)``: whether ``signature`` is valid, checked on a worker thread;
     cancellable."""
-    payload = _view_bytes(data, "data")
+    payload = owned_bytes(data, "data")  # a string is UTF-8, as in Node
     sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
     return await run(_one_shot_verify(algorithm, payload, key, sig, opts))
@@ -460,7 +530,7 @@ def verify(
     context; ``util.promisify(verify)`` is a cancellable ``async`` form.
     """
     fn = None if callback is None else validate_function(callback, "callback")
-    payload = _view_bytes(data, "data")
+    payload = owned_bytes(data, "data")  # a string is UTF-8, as in Node
     sig = _view_bytes(signature, "signature")
     opts = (padding, salt_length, dsa_encoding)
     job = _one_shot_verify(algorithm, payload, key, sig, opts)

@@ -32,6 +32,7 @@ from ..errors import (
     ERR_OSSL_ASN1_WRONG_TAG,
     ERR_OSSL_PEM_NO_START_LINE,
 )
+from . import _der
 from ._convert import owned_bytes
 from ._curves import JWK_CURVES, node_curve_name
 from ._keys import KeyObject
@@ -174,10 +175,37 @@ def _general_name(name: x509.GeneralName) -> str | None:
     if isinstance(name, x509.UniformResourceIdentifier):
         return f"URI:{_alt_name(name.value)}"
     if isinstance(name, x509.DirectoryName):
-        return "DirName:" + "/".join(f"{_attribute_name(a.oid)}={a.value!s}" for a in name.value)
+        # Node: X509_NAME_print_ex with RFC 2253 flags (last RDN first, "\,"-style escapes),
+        # then quoted like any other alt name
+        overrides = {a.oid: _attribute_name(a.oid) for a in name.value}
+        return "DirName:" + _alt_name(name.value.rfc4514_string(overrides))
     if isinstance(name, x509.RegisteredID):
         return f"Registered ID:{name.value.dotted_string}"
+    if isinstance(name, x509.OtherName):
+        return "othername:" + _other_name(name)
     return None
+
+
+#: The otherName types Node prints (OID: label, the string type it expects).
+_OTHER_NAMES: Final[dict[str, tuple[str, int]]] = {
+    "1.3.6.1.5.5.7.8.9": ("SmtpUTF8Mailbox", 0x0C),  # UTF8String
+    "1.3.6.1.5.5.7.8.5": ("XmppAddr", 0x0C),
+    "1.3.6.1.5.5.7.8.7": ("SRVName", 0x16),  # IA5String
+    "1.3.6.1.5.5.7.8.8": ("NAIRealm", 0x0C),
+}
+
+
+def _other_name(name: x509.OtherName) -> str:
+    """An otherName as Node prints it: a known type's string, else ``<unsupported>``."""
+    known = _OTHER_NAMES.get(name.type_id.dotted_string)
+    if known is not None:
+        try:
+            element = _der.read_tlv(name.value)
+        except ValueError:
+            element = None
+        if element is not None and element.tag == known[1]:
+            return f"{known[0]}:{_alt_name(element.content.decode('utf-8', 'replace'))}"
+    return "<unsupported>"
 
 
 #: What a ``*`` may stand for (OpenSSL's ``wildcard_match``): letters, digits and hyphens.
@@ -275,14 +303,17 @@ class X509Certificate:
     # Names and extensions
 
     @property
-    def subject(self) -> str:
-        """The subject name, one ``key=value`` per line (``'C=US\\nCN=agent1'``)."""
-        return _name_lines(self._cert.subject)
+    def subject(self) -> str | None:
+        """The subject name, one ``key=value`` per line (``'C=US\\nCN=agent1'``).
+
+        ``None`` for an empty name, where Node gives ``undefined``.
+        """
+        return _name_lines(self._cert.subject) or None
 
     @property
-    def issuer(self) -> str:
-        """The issuer name, in the format of :attr:`subject`."""
-        return _name_lines(self._cert.issuer)
+    def issuer(self) -> str | None:
+        """The issuer name, in the format of :attr:`subject` (``None`` if empty)."""
+        return _name_lines(self._cert.issuer) or None
 
     def _extension(self, oid: x509.ObjectIdentifier) -> Any:
         try:
