@@ -48,6 +48,8 @@ from ._utils import (
     ERRORED,
     OBJECT_MODE,
     as_buffer,
+    errored_property,
+    flag,
     next_tick,
     prepend_listener,
     require_loop,
@@ -91,19 +93,6 @@ class _Undefined:
 _UNDEFINED: Any = _Undefined()
 #: read(n) never raises the high-water mark past 1 GiB.
 _MAX_HWM: Final = 0x40000000
-
-
-def _flag(bit: int, doc: str) -> Any:
-    def get(self: Any) -> bool:
-        return bool(self.bits & bit)
-
-    def set_(self: Any, value: bool) -> None:
-        if value:
-            self.bits |= bit
-        else:
-            self.bits &= ~bit
-
-    return property(get, set_, doc=doc)
 
 
 class ReadableState:
@@ -173,38 +162,27 @@ class ReadableState:
         #: The cancel scopes of the async ``_read`` calls running now (destroy cancels them).
         self.read_scopes: set[Any] | None = None
 
-    object_mode = _flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
-    ended = _flag(ENDED, "``push(None)`` was called.")
-    end_emitted = _flag(END_EMITTED, "'end' was emitted.")
-    reading = _flag(READING, "``_read`` was called and has not pushed yet.")
-    constructed = _flag(CONSTRUCTED, "``_construct`` has called back (or there is none).")
-    sync = _flag(SYNC, "Inside ``_read`` (a push now is synchronous).")
-    need_readable = _flag(NEED_READABLE, "A 'readable' event is owed once data comes.")
-    emitted_readable = _flag(EMITTED_READABLE, "A 'readable' event is scheduled.")
-    readable_listening = _flag(READABLE_LISTENING, "A 'readable' listener is attached.")
-    resume_scheduled = _flag(RESUME_SCHEDULED, "A resume is scheduled for the next tick.")
-    error_emitted = _flag(ERROR_EMITTED, "'error' was emitted.")
-    emit_close = _flag(EMIT_CLOSE, "'close' is emitted after destroy.")
-    auto_destroy = _flag(AUTO_DESTROY, "Destroyed automatically after 'end'.")
-    destroyed = _flag(DESTROYED, "``destroy()`` was called.")
-    closed = _flag(CLOSED, "The destroy callback ran.")
-    close_emitted = _flag(CLOSE_EMITTED, "'close' was emitted (or would have been).")
-    multi_await_drain = _flag(MULTI_AWAIT_DRAIN, "Piped to more than one destination.")
-    reading_more = _flag(READING_MORE, "A read-ahead is scheduled.")
-    data_emitted = _flag(DATA_EMITTED, "'data' was emitted at least once.")
+    object_mode = flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
+    ended = flag(ENDED, "``push(None)`` was called.")
+    end_emitted = flag(END_EMITTED, "'end' was emitted.")
+    reading = flag(READING, "``_read`` was called and has not pushed yet.")
+    constructed = flag(CONSTRUCTED, "``_construct`` has called back (or there is none).")
+    sync = flag(SYNC, "Inside ``_read`` (a push now is synchronous).")
+    need_readable = flag(NEED_READABLE, "A 'readable' event is owed once data comes.")
+    emitted_readable = flag(EMITTED_READABLE, "A 'readable' event is scheduled.")
+    readable_listening = flag(READABLE_LISTENING, "A 'readable' listener is attached.")
+    resume_scheduled = flag(RESUME_SCHEDULED, "A resume is scheduled for the next tick.")
+    error_emitted = flag(ERROR_EMITTED, "'error' was emitted.")
+    emit_close = flag(EMIT_CLOSE, "'close' is emitted after destroy.")
+    auto_destroy = flag(AUTO_DESTROY, "Destroyed automatically after 'end'.")
+    destroyed = flag(DESTROYED, "``destroy()`` was called.")
+    closed = flag(CLOSED, "The destroy callback ran.")
+    close_emitted = flag(CLOSE_EMITTED, "'close' was emitted (or would have been).")
+    multi_await_drain = flag(MULTI_AWAIT_DRAIN, "Piped to more than one destination.")
+    reading_more = flag(READING_MORE, "A read-ahead is scheduled.")
+    data_emitted = flag(DATA_EMITTED, "'data' was emitted at least once.")
 
-    @property
-    def errored(self) -> BaseException | None:
-        """The error the stream failed with, or None."""
-        return self._errored if self.bits & ERRORED else None
-
-    @errored.setter
-    def errored(self, value: BaseException | None) -> None:
-        if value is not None:
-            self._errored = value
-            self.bits |= ERRORED
-        else:
-            self.bits &= ~ERRORED
+    errored = errored_property
 
     @property
     def flowing(self) -> bool | None:

@@ -37,6 +37,8 @@ __all__ = [
     "ERROR_EMITTED",
     "OBJECT_MODE",
     "as_buffer",
+    "errored_property",
+    "flag",
     "is_closed",
     "is_destroyed",
     "is_finished",
@@ -68,6 +70,46 @@ CLOSED: Final = 1 << 5
 CLOSE_EMITTED: Final = 1 << 6
 ERRORED: Final = 1 << 7
 CONSTRUCTED: Final = 1 << 8
+
+
+def flag(bit: int, doc: str) -> Any:
+    """A state property reading and writing one bit of ``self.bits`` (Node's state getters)."""
+
+    def get(self: Any) -> bool:
+        return bool(self.bits & bit)
+
+    def set_(self: Any, value: bool) -> None:
+        if value:
+            self.bits |= bit
+        else:
+            self.bits &= ~bit
+
+    return property(get, set_, doc=doc)
+
+
+class ErroredProperty:
+    """Both states' ``errored``: the error the stream failed with, or None.
+
+    The ERRORED bit says whether ``_errored`` holds one, so clearing it needs no second store.
+    """
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, objtype: Any = None) -> BaseException | None:
+        if obj is None:
+            return None
+        error: BaseException | None = obj._errored if obj.bits & ERRORED else None
+        return error
+
+    def __set__(self, obj: Any, value: BaseException | None) -> None:
+        if value is not None:
+            obj._errored = value
+            obj.bits |= ERRORED
+        else:
+            obj.bits &= ~ERRORED
+
+
+errored_property: Final = ErroredProperty()
 
 
 _HOST = current_host()

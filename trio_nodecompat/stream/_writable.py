@@ -48,6 +48,8 @@ from ._utils import (
     ERRORED,
     OBJECT_MODE,
     as_buffer,
+    errored_property,
+    flag,
     next_tick,
     nop,
     require_loop,
@@ -74,19 +76,6 @@ BUFFERED: Final = 1 << 29
 ENDED: Final = 1 << 30
 
 _CHUNK_TYPES: Final = ["string", "Buffer", "TypedArray", "DataView"]
-
-
-def _flag(bit: int, doc: str) -> Any:
-    def get(self: Any) -> bool:
-        return bool(self.bits & bit)
-
-    def set_(self: Any, value: bool) -> None:
-        if value:
-            self.bits |= bit
-        else:
-            self.bits &= ~bit
-
-    return property(get, set_, doc=doc)
 
 
 class WriteRequest:
@@ -189,39 +178,28 @@ class WritableState:
         self.writable: bool | None = None
         self._errored: BaseException | None = None
 
-    object_mode = _flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
-    final_called = _flag(FINAL_CALLED, "``_final`` was called.")
-    need_drain = _flag(NEED_DRAIN, "A ``write`` returned False; 'drain' is owed.")
-    ending = _flag(ENDING, "``end()`` has been called.")
-    ended = _flag(ENDED, "``end()`` has returned.")
-    finished = _flag(FINISHED, "'finish' was emitted.")
-    destroyed = _flag(DESTROYED, "``destroy()`` was called.")
-    decode_strings = _flag(DECODE_STRINGS, "Strings are encoded to Buffers before ``_write``.")
-    writing = _flag(WRITING, "A ``_write`` is in flight.")
-    sync = _flag(SYNC, "Inside the ``_write`` call (its callback would be synchronous).")
-    buffer_processing = _flag(BUFFER_PROCESSING, "Flushing buffered writes.")
-    constructed = _flag(CONSTRUCTED, "``_construct`` has called back (or there is none).")
-    prefinished = _flag(PREFINISHED, "'prefinish' was emitted.")
-    error_emitted = _flag(ERROR_EMITTED, "'error' was emitted.")
-    emit_close = _flag(EMIT_CLOSE, "'close' is emitted after destroy.")
-    auto_destroy = _flag(AUTO_DESTROY, "Destroyed automatically after 'finish'.")
-    closed = _flag(CLOSED, "The destroy callback ran.")
-    close_emitted = _flag(CLOSE_EMITTED, "'close' was emitted (or would have been).")
-    all_buffers = _flag(ALL_BUFFERS, "Every buffered chunk is a Buffer.")
-    all_noop = _flag(ALL_NOOP, "No buffered write has a callback.")
+    object_mode = flag(OBJECT_MODE, "Chunks are any objects, each counting 1.")
+    final_called = flag(FINAL_CALLED, "``_final`` was called.")
+    need_drain = flag(NEED_DRAIN, "A ``write`` returned False; 'drain' is owed.")
+    ending = flag(ENDING, "``end()`` has been called.")
+    ended = flag(ENDED, "``end()`` has returned.")
+    finished = flag(FINISHED, "'finish' was emitted.")
+    destroyed = flag(DESTROYED, "``destroy()`` was called.")
+    decode_strings = flag(DECODE_STRINGS, "Strings are encoded to Buffers before ``_write``.")
+    writing = flag(WRITING, "A ``_write`` is in flight.")
+    sync = flag(SYNC, "Inside the ``_write`` call (its callback would be synchronous).")
+    buffer_processing = flag(BUFFER_PROCESSING, "Flushing buffered writes.")
+    constructed = flag(CONSTRUCTED, "``_construct`` has called back (or there is none).")
+    prefinished = flag(PREFINISHED, "'prefinish' was emitted.")
+    error_emitted = flag(ERROR_EMITTED, "'error' was emitted.")
+    emit_close = flag(EMIT_CLOSE, "'close' is emitted after destroy.")
+    auto_destroy = flag(AUTO_DESTROY, "Destroyed automatically after 'finish'.")
+    closed = flag(CLOSED, "The destroy callback ran.")
+    close_emitted = flag(CLOSE_EMITTED, "'close' was emitted (or would have been).")
+    all_buffers = flag(ALL_BUFFERS, "Every buffered chunk is a Buffer.")
+    all_noop = flag(ALL_NOOP, "No buffered write has a callback.")
 
-    @property
-    def errored(self) -> BaseException | None:
-        """The error the stream failed with, or None."""
-        return self._errored if self.bits & ERRORED else None
-
-    @errored.setter
-    def errored(self, value: BaseException | None) -> None:
-        if value is not None:
-            self._errored = value
-            self.bits |= ERRORED
-        else:
-            self.bits &= ~ERRORED
+    errored = errored_property
 
     @property
     def default_encoding(self) -> str:
