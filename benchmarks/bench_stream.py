@@ -115,13 +115,17 @@ function once() {
 """
 
 
-def node_time(count: int, size: int, rounds: int) -> float | None:
-    """Node's best time for the same chain, or None without ``node``."""
+def node_time(count: int, size: int, rounds: int, script: str = _NODE_SCRIPT) -> float | None:
+    """Node's best time for ``script`` (default: the same chain), or None without ``node``.
+
+    The script reads ``count size hwm rounds`` from its arguments and prints
+    ``{"seconds": best}``; ``bench_stream_pipeline`` runs its pipeline through this too.
+    """
     node = shutil.which("node")
     if node is None:
         return None
     result = subprocess.run(
-        [node, "-e", _NODE_SCRIPT, str(count), str(size), str(HWM), str(rounds)],
+        [node, "-e", script, str(count), str(size), str(HWM), str(rounds)],
         capture_output=True,
         text=True,
         timeout=300,

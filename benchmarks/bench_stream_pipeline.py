@@ -23,9 +23,6 @@ Run: ``/work/venv/bin/python -m benchmarks.bench_stream_pipeline`` (``--quick``)
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 import sys
 import time
 from typing import Any
@@ -34,11 +31,10 @@ import trio
 
 import trio_nodecompat
 from benchmarks._harness import Result, compare
+from benchmarks.bench_stream import HWM, channel_chain, node_time
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.stream import PassThrough, Readable, Writable, pipeline, promises
 from trio_nodecompat.timers import set_immediate
-
-HWM = 64 * 1024
 
 
 def _sink_write(self: Writable, chunk: Any, encoding: Any, callback: Any) -> None:
@@ -65,37 +61,6 @@ def node_pipeline(chunks: list[Buffer]) -> None:
     trio_nodecompat.run(main)
 
 
-def channel_pipeline(chunks: list[Buffer], buffer: int) -> None:
-    """The Trio floor: producer -> forwarding task -> consumer over two memory channels."""
-
-    async def produce(send: trio.MemorySendChannel[Buffer]) -> None:
-        async with send:
-            for chunk in chunks:
-                await send.send(chunk)
-
-    async def forward(
-        receive: trio.MemoryReceiveChannel[Buffer], send: trio.MemorySendChannel[Buffer]
-    ) -> None:
-        async with receive, send:
-            async for chunk in receive:
-                await send.send(chunk)
-
-    async def consume(receive: trio.MemoryReceiveChannel[Buffer]) -> None:
-        async with receive:
-            async for _chunk in receive:
-                pass
-
-    async def main() -> None:
-        send1, receive1 = trio.open_memory_channel[Buffer](buffer)
-        send2, receive2 = trio.open_memory_channel[Buffer](buffer)
-        async with trio.open_nursery() as nursery:
-            nursery.start_soon(produce, send1)
-            nursery.start_soon(forward, receive1, send2)
-            nursery.start_soon(consume, receive2)
-
-    trio.run(main)
-
-
 _NODE_SCRIPT = r"""
 const { Readable, PassThrough, Writable, pipeline } = require('stream');
 const [count, size, hwm, rounds] = process.argv.slice(1).map(Number);
@@ -120,22 +85,6 @@ function once() {
   console.log(JSON.stringify({ seconds: best }));
 })();
 """
-
-
-def node_time(count: int, size: int, rounds: int) -> float | None:
-    """Node's best time for the same pipeline, or None without ``node``."""
-    node = shutil.which("node")
-    if node is None:
-        return None
-    result = subprocess.run(
-        [node, "-e", _NODE_SCRIPT, str(count), str(size), str(HWM), str(rounds)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    seconds: float = json.loads(result.stdout)["seconds"]
-    return seconds
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,13 +200,13 @@ def run(quick: bool = False) -> list[Result]:
             f"in {size // 1024} KiB chunks",
             lambda chunks=chunks: node_pipeline(chunks),
             f"Trio memory channels, a task per stage (buffer {buffer})",
-            lambda chunks=chunks, buffer=buffer: channel_pipeline(chunks, buffer),
+            lambda chunks=chunks, buffer=buffer: channel_chain(chunks, buffer),
             target="<= 1.5x" if size > 1024 else "<= 2.5x",
             max_ratio=1.5 if size > 1024 else 2.5,
             quick=quick,
         )
         rows.append(result)
-        node_s = node_time(count, size, 3 if quick else 10)
+        node_s = node_time(count, size, 3 if quick else 10, _NODE_SCRIPT)
         if node_s is not None:
             rows.append(
                 Result(
