@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS, AbortError
 from ._destroy import destroyer
-from ._duplexify import duplexify
+from ._duplexify import duplexify, forward_reads
 from ._end_of_stream import eos
 from ._pipeline import pipeline_impl
 from ._utils import is_node_stream, is_readable, is_writable
@@ -93,19 +93,7 @@ def compose(*streams: Any) -> Any:
         head.on("drain", lambda *_: take("ondrain"))
         eos(tail, lambda *_: take("onfinish"))
     if sides["readable"]:
-        tail.on("readable", lambda *_: take("onreadable"))
-        tail.on("end", lambda *_: d.push(None))
-
-        def _read(_size: int = 0) -> None:
-            while True:
-                buf = tail.read()
-                if buf is None:
-                    hooks["onreadable"] = _read
-                    return
-                if not d.push(buf):
-                    return
-
-        d._read = _read
+        forward_reads(d, tail, hooks, take)
 
     def _destroy(err: BaseException | None, callback: Callable[..., Any]) -> None:
         if err is None and onclose[0] is not None:

@@ -69,6 +69,27 @@ def is_duplex_node_stream(obj: Any) -> bool:
     )
 
 
+def forward_reads(d: Any, source: Any, hooks: dict[str, Any], take: Callable[[str], Any]) -> None:
+    """Make ``d``'s readable side read ``source`` (Node's duplexify/compose read pump).
+
+    ``d._read`` pulls from ``source`` until it runs dry (then waits for its ``'readable'``,
+    through ``hooks['onreadable']``) or ``d`` pushes back; ``source``'s ``'end'`` ends ``d``.
+    """
+    source.on("readable", lambda *_: take("onreadable"))
+    source.on("end", lambda *_: d.push(None))
+
+    def _read(_size: int = 0) -> None:
+        while True:
+            buf = source.read()
+            if buf is None:
+                hooks["onreadable"] = _read
+                return
+            if not d.push(buf):
+                return
+
+    d._read = _read
+
+
 def duplexify(body: Any, name: str = "body") -> Any:
     """``Duplex.from_(body)``: see the module docstring."""
     if is_duplex_node_stream(body):
@@ -162,19 +183,7 @@ def join_halves(*, readable: Any = None, writable: Any = None) -> Any:
             onfinished(err)
 
         eos(r, r_done)
-        r.on("readable", lambda *_: take("onreadable"))
-        r.on("end", lambda *_: d.push(None))
-
-        def _read(_size: int = 0) -> None:
-            while True:
-                buf = r.read()
-                if buf is None:
-                    hooks["onreadable"] = _read
-                    return
-                if not d.push(buf):
-                    return
-
-        d._read = _read
+        forward_reads(d, r, hooks, take)
 
     def _destroy(err: BaseException | None, callback: Callable[..., Any]) -> None:
         if err is None and onclose[0] is not None:
