@@ -32,9 +32,16 @@ def test_update_and_digest_build_no_stream() -> None:
     h = crypto.create_hash("sha256")
     assert isinstance(h, Transform)
     assert h.update(b"abc").digest("hex").startswith("ba7816bf")
-    # No stream state was built (only the emitter's own tables, which every EventEmitter gets
-    # when it is created), and no loop was needed.
-    assert "_readable_state" not in vars(h) and "_writable_state" not in vars(h)
+    # No stream state was built, not even the emitter's listener tables (create_hash's fast
+    # path makes the object without EventEmitter.__new__), and no loop was needed.
+    assert vars(h) == {}
+    # Hash(...) called as a class gets the tables every EventEmitter is created with, and
+    # still no stream state.
+    c = crypto.Hash("sha256")
+    assert "_events" in vars(c) and "_readable_state" not in vars(c)
+    assert c.update(b"abc").digest("hex") == crypto.create_hash("sha256").update("abc").digest(
+        "hex"
+    )
     m = crypto.create_hmac("sha256", "k")
     m.update("x").digest()
     assert "_readable_state" not in vars(m) and "_writable_state" not in vars(m)
@@ -214,6 +221,36 @@ async def test_stream_options_reach_the_transform() -> None:
         crypto.create_hash("shake128", outputLength=5)
     with pytest.raises(TypeError, match="bogus_option"):
         crypto.create_hmac("sha256", "k", bogus_option=1)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["event_names", "listener_count", "set_max_listeners", "remove_all_listeners", "emit"],
+)
+async def test_any_emitter_call_first_builds_the_emitter_state(first: str) -> None:
+    # A fast-path Hash has no listener tables until an emitter method touches them; each
+    # method then sees an empty emitter, what it set survives the stream's build, and the
+    # hash still digests.
+    async with trio_nodecompat.open_loop():
+        h = crypto.create_hash("sha256")
+        method = getattr(h, first)
+        if first == "set_max_listeners":
+            assert method(3) is h
+        elif first == "remove_all_listeners":
+            assert method() is h
+        elif first == "emit":
+            assert method("x") is False
+        elif first == "listener_count":
+            assert method("data") == 0
+        else:
+            # The read built the stream: its own 'prefinish' listener shows, as in Node once a
+            # Hash's stream exists (Node's eventNames() on an unbuilt Hash throws a TypeError
+            # from its legacy-stream code).
+            assert method() == ["prefinish"]
+        h.on("data", lambda chunk: None)  # builds the stream state if nothing did yet
+        assert "_events" in vars(h) and "_readable_state" in vars(h)
+        assert h.get_max_listeners() == (3 if first == "set_max_listeners" else 10)
+        assert h.update("abc").digest() == sha256("abc")
 
 
 async def test_a_listener_added_first_builds_the_stream_and_stays() -> None:

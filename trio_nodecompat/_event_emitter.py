@@ -374,11 +374,14 @@ class EventEmitter(metaclass=_EventEmitterType):
         # As Node's EventEmitter.init: listener tables the emitter already has (made by
         # __new__, perhaps holding listeners added before a lazily built subclass ran this)
         # are kept, not reset.
-        if "_events" not in vars(self):
+        state = vars(self)
+        if "_events" not in state:
+            # Made without EventEmitter.__new__ (a LazyTransform built on first use): a limit
+            # already set by set_max_listeners is kept too, as Node keeps it.
             self._events: dict[Hashable, _ListenerList] = {}
             self._snapshots: dict[Hashable, tuple[Listener, ...]] = {}
-            self._max_listeners: float | None = None
-            self._warned: set[Hashable] | None = None
+            self._max_listeners: float | None = state.get("_max_listeners")
+            self._warned: set[Hashable] | None = state.get("_warned")
         self._capture = capture
 
     # ----------------------------------------------------------------------------------------

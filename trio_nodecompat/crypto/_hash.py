@@ -35,6 +35,7 @@ __all__ = ["Hash", "HashBase", "create_hash", "hash", "unsupported_digest"]
 
 _INPUT_TYPES: Final = ["Buffer", "TypedArray", "DataView", "string"]
 _utf8_encode: Final = _enc.ENCODERS["utf8"]
+_new_object: Final = object.__new__
 
 
 def unsupported_digest(name: str, fallback: NodeError) -> NodeError:
@@ -176,16 +177,7 @@ class Hash(HashBase):
 
     def __init__(self, algorithm: str | _CopyOf, *, output_length: int | None = None) -> None:
         """``crypto.Hash(algorithm, options)``; prefer :func:`create_hash`, as Node does (it
-        also takes the Transform stream's options; a ``**options`` parameter here would cost
-        every construction an empty dict)."""
-        if output_length is None and type(algorithm) is str:
-            digest = cached(algorithm)
-            if digest is not None:  # the hot path: a name seen before, no options
-                self._handle = digest.new()
-                self._digest = digest
-                self._output_length = digest.default_length
-                self._finalized = False
-                return
+        also takes the Transform stream's options, and has the fast path for a known name)."""
         self._setup(algorithm, output_length)
 
     def _setup(self, algorithm: object, output_length: object) -> None:
@@ -269,9 +261,21 @@ def create_hash(algorithm: str, *, output_length: int | None = None, **options: 
     are the Transform stream's (``encoding``, ``high_water_mark``, ...), as Node passes its
     options object on: they take effect (and are checked) when the stream face is first used.
     """
-    if output_length is None and not options:
-        return Hash(algorithm)  # a positional call: measurably cheaper on the hot path
-    made = Hash(algorithm, output_length=output_length)
+    if output_length is None and not options and type(algorithm) is str:
+        digest = cached(algorithm)
+        if digest is not None:
+            # The hot path: a name seen before, no options. The Hash is made without calling
+            # the class: EventEmitter.__new__ would build listener tables a hash that is only
+            # updated and digested never uses (LazyTransform builds them on first use), and
+            # __init__ would cost a second Python frame. These are the slots _setup writes.
+            made = _new_object(Hash)
+            made._handle = digest.new()
+            made._digest = digest
+            made._output_length = digest.default_length
+            made._finalized = False
+            return made
+    made = _new_object(Hash)  # as above: no listener tables until the emitter is used
+    made._setup(algorithm, output_length)
     made._keep_stream_options(options)
     return made
 
