@@ -8,7 +8,7 @@ Like Hash, an Hmac is a lazily built Transform stream (``_lazy_transform``).
 from __future__ import annotations
 
 import hmac as _hmac
-from typing import Any
+from typing import Any, Final
 
 from .._buffer import Buffer
 from .._internal.validators import validate_string
@@ -18,6 +18,31 @@ from ._digests import lookup
 from ._hash import HashBase, unsupported_digest
 
 __all__ = ["Hmac", "create_hmac"]
+
+_new_object: Final = object.__new__
+
+
+def _new_hmac(secret: object, hashlib_name: str) -> Any:
+    """A keyed HMAC object: OpenSSL's own (``_hashlib.HMAC``, what :func:`hmac.new` wraps),
+    whose ``update``/``digest`` are C calls; :func:`hmac.new` for a digest OpenSSL's HMAC does
+    not take (hashlib's own BLAKE2), as :mod:`hmac` itself falls back."""
+    key = secret if type(secret) is bytes else bytes(secret)  # type: ignore[call-overload]
+    if _openssl_hmac is not None:
+        try:
+            return _openssl_hmac(key, digestmod=hashlib_name)
+        except _unsupported_digest:
+            pass
+    return _hmac.new(key, digestmod=hashlib_name)
+
+
+_openssl_hmac: Any
+_unsupported_digest: Any
+try:
+    from _hashlib import UnsupportedDigestmodError as _unsupported_digest
+    from _hashlib import hmac_new as _openssl_hmac
+except ImportError:  # a Python built without OpenSSL's hashlib: hmac's pure-Python HMAC
+    _openssl_hmac = None
+    _unsupported_digest = ValueError
 
 
 class Hmac(HashBase):
@@ -29,6 +54,10 @@ class Hmac(HashBase):
         self, hmac: str, key: object, *, encoding: str | None = None, **options: Any
     ) -> None:
         """``crypto.Hmac(hmac, key, options)``; prefer :func:`create_hmac`, as Node does."""
+        self._setup(hmac, key, encoding, options)
+
+    def _setup(self, hmac: str, key: object, encoding: str | None, options: dict[str, Any]) -> None:
+        """Validate, key the HMAC and keep the stream options (the constructor's work)."""
         if type(hmac) is not str:
             validate_string(hmac, "hmac")
         if encoding is not None:
@@ -41,9 +70,7 @@ class Hmac(HashBase):
             # OpenSSL cannot key an HMAC with an extendable-output function; Node passes on
             # OpenSSL's empty error, message and all.
             raise CryptoError("error:00000000:lib(0)::reason(0)")
-        if type(secret) is not bytes:
-            secret = bytes(secret)
-        self._handle = _hmac.new(secret, digestmod=digest.hashlib_name)
+        self._handle = _new_hmac(secret, digest.hashlib_name)
         self._finalized = False
         self._algorithm = digest.name
         if encoding is not None:
@@ -85,4 +112,6 @@ def create_hmac(
     After the stream has pushed the HMAC (its ``end``), ``update`` is
     ``ERR_CRYPTO_HASH_UPDATE_FAILED`` and ``digest`` is empty, as in Node.
     """
-    return Hmac(algorithm, key, encoding=encoding, **options)
+    made = _new_object(Hmac)  # as create_hash: no listener tables until the emitter is used
+    made._setup(algorithm, key, encoding, options)
+    return made
