@@ -19,7 +19,6 @@ import array
 import math
 import os
 import secrets
-import threading
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -38,6 +37,8 @@ from ..errors import (
     TypeMismatchError,
 )
 from ..util.types import _array_brand
+from ._entropy import MAX_CACHED as _MAX_CACHED
+from ._entropy import draw as _cached_bytes
 from ._offload import Job, promisified_by, run, start
 
 __all__ = [
@@ -133,10 +134,12 @@ def random_bytes(size: int, callback: Callable[..., object] | None = None) -> An
     thread and ``callback(None, buf)`` runs on the current loop in the caller's context
     (``util.promisify(random_bytes)`` gives a cancellable ``async`` form). ``size`` must be a
     number in ``[0, 2**31 - 1]`` (a fraction is truncated, as Node does). A size below 1 calls
-    back at once, synchronously, as Node does.
+    back at once, synchronously, as Node does. Up to 256 bytes without ``callback`` come from
+    the entropy cache (``crypto._entropy``: bytes of ``os.urandom`` fetched 4 KiB at a time,
+    each handed out once, dropped in a forked child); the rest from ``os.urandom`` directly.
     """
     if callback is None and type(size) is int and 0 <= size <= MAX_POSSIBLE_LENGTH:
-        return _own(_urandom(size))
+        return _own(_cached_bytes(size) if size <= _MAX_CACHED else _urandom(size))
     job = _prepare_random_bytes(size)
     if callback is None:
         return job.finish(job.work())
@@ -300,46 +303,17 @@ def random_int(
 # --------------------------------------------------------------------------------------------
 # random_uuid, get_random_values
 
-#: Node draws entropy for 128 UUIDs at a time; so does this, behind a lock (threads may call).
-_UUID_BATCH: Final = 128
-_uuid_lock = threading.Lock()
-_uuid_pool = b""
-_uuid_next = 0
-
-
-def _forget_uuid_pool() -> None:
-    """In a child made by ``os.fork``: drop the entropy inherited from the parent (else both
-    would hand out the same UUIDs) and the lock, which a parent thread may have held."""
-    global _uuid_pool, _uuid_next, _uuid_lock
-    _uuid_lock = threading.Lock()
-    _uuid_pool = b""
-    _uuid_next = 0
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_uuid_pool)
-
-
-def _uuid_bytes() -> bytes:
-    global _uuid_pool, _uuid_next
-    with _uuid_lock:
-        if _uuid_next == len(_uuid_pool):
-            _uuid_pool = _urandom(16 * _UUID_BATCH)
-            _uuid_next = 0
-        at = _uuid_next
-        _uuid_next = at + 16
-        return _uuid_pool[at : at + 16]
-
 
 def random_uuid(*, disable_entropy_cache: bool = False) -> str:
     """Node's ``crypto.randomUUID([options])``: a random RFC 4122 version 4 UUID string.
 
-    Entropy is drawn for 128 UUIDs at once unless ``disable_entropy_cache=True``; a process
-    made by ``os.fork`` starts with an empty cache, so it never repeats its parent's UUIDs.
+    The bytes come from the entropy cache (``crypto._entropy``, refilled 4 KiB at a time, as
+    Node caches entropy for 128 UUIDs) unless ``disable_entropy_cache=True``; a process made by
+    ``os.fork`` starts with an empty cache, so it never repeats its parent's UUIDs.
     """
     if disable_entropy_cache is not False:
         validate_boolean(disable_entropy_cache, "options.disableEntropyCache")
-    raw = bytearray(_urandom(16) if disable_entropy_cache else _uuid_bytes())
+    raw = bytearray(_urandom(16)) if disable_entropy_cache else _cached_bytes(16)
     raw[6] = (raw[6] & 0x0F) | 0x40
     raw[8] = (raw[8] & 0x3F) | 0x80
     h = raw.hex()
