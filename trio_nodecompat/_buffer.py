@@ -152,6 +152,27 @@ def _to_integer(value: object, name: str) -> int:
     return math.floor(number)
 
 
+def _typed_array_values(value: array[Any]) -> bytearray:
+    """Node's ``Buffer.from(typedArray)``: each element's value as one byte (``ToUint8``).
+
+    Integer elements keep their low byte, read straight from the array's memory (a strided
+    view, no Python loop); float elements are truncated toward zero and wrapped, NaN and the
+    infinities becoming 0, one element at a time.
+    """
+    code = value.typecode
+    if code in "uw":  # text: no typed array holds it; the bytes as they are
+        return bytearray(memoryview(value).cast("B"))
+    size = value.itemsize
+    if code in "fd":
+        return bytearray(int(x) & 0xFF if math.isfinite(x) else 0 for x in value)
+    if size == 8:
+        raise TypeError("Cannot mix BigInt and other types, use explicit conversions")
+    if size == 1:
+        return bytearray(memoryview(value).cast("B"))
+    low = 0 if sys.byteorder == "little" else size - 1
+    return bytearray(memoryview(value).cast("B")[low::size])
+
+
 def _ints_to_bytes(items: Sequence[object], name: str = "first argument") -> bytes:
     """Array-like of numbers -> bytes, each wrapped to uint8 as a ``Uint8Array`` does."""
     try:
@@ -326,6 +347,11 @@ class Buffer(BufferNumericMixin):
           a copy of the bytes.
         * ``list``/``tuple`` of numbers (each wrapped to 0..255), or Node's JSON form
           ``{'type': 'Buffer', 'data': [...]}``: a copy.
+        * an :class:`array.array` (a typed array): one byte per element, each element's value
+          wrapped to 0..255 as Node copies a ``Uint16Array`` or ``Float64Array`` (a float is
+          truncated; NaN and infinities give 0); a 64-bit integer array is Node's
+          ``BigInt64Array``, which Node refuses with a ``TypeError``. A text array (``'u'``,
+          ``'w'``) is copied byte for byte.
         """
         if isinstance(value, str):
             enc = encoding_or_offset
@@ -355,6 +381,8 @@ class Buffer(BufferNumericMixin):
             return Buffer._own(value)
         if isinstance(value, list | tuple):
             return Buffer._own(_ints_to_bytes(value))
+        if isinstance(value, array):
+            return Buffer._own(_typed_array_values(value))
         if isinstance(value, dict) and value.get("type") == "Buffer":
             items = value.get("data")
             if isinstance(items, list):
