@@ -19,14 +19,17 @@ import trio.testing
 from _stream_support import MustCall, next_tick, node_case, set_immediate, set_timeout
 
 from trio_nodecompat.abort import AbortController, AbortSignal
-from trio_nodecompat.errors import ERR_INVALID_ARG_TYPE, AbortError
+from trio_nodecompat.buffer import Buffer
+from trio_nodecompat.errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, AbortError
 from trio_nodecompat.events import EventEmitter, once
 from trio_nodecompat.stream import (
     Duplex,
     PassThrough,
     Readable,
     Stream,
+    Transform,
     Writable,
+    compose,
     finished,
     promises,
 )
@@ -627,3 +630,425 @@ def test_finished_aborted_is_ignored_without_the_flag(must_call: MustCall) -> No
     w = Writable(write=lambda self, c, e, cb: cb(), auto_destroy=False)
     finished(w, must_call.never("no aborted flag"))
     w.emit("aborted")
+
+
+# test-stream-compose.js (the blocks tests/test_stream_compose_node.py does not hold)
+
+
+def text(chunk: Any) -> str:
+    """JS ``String(chunk)`` / ``chunk + ''`` of a Buffer or a string."""
+    return chunk.to_string() if isinstance(chunk, Buffer) else str(chunk)
+
+
+@node_case
+def test_compose_two_transforms_doubling_then_upper_casing(must_call: MustCall) -> None:
+    res = ""
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res += text(buf)
+
+    (
+        compose(
+            Transform(transform=must_call(lambda self, chunk, enc, cb: cb(None, text(chunk) * 2))),
+            Transform(
+                transform=must_call(lambda self, chunk, enc, cb: cb(None, text(chunk).upper()))
+            ),
+        )
+        .end("asd")
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res == "ASDASD")))
+    )
+
+
+@node_case
+def test_compose_two_async_generator_functions(must_call: MustCall) -> None:
+    res = ""
+
+    async def double(source: Any) -> Any:
+        async for chunk in source:
+            yield chunk + chunk
+
+    async def upper(source: Any) -> Any:
+        async for chunk in source:
+            yield text(chunk).upper()
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res += text(buf)
+
+    (
+        compose(double, upper)
+        .end("asd")
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res == "ASDASD")))
+    )
+
+
+@node_case
+def test_compose_one_async_generator_function(must_call: MustCall) -> None:
+    res = ""
+
+    async def double(source: Any) -> Any:
+        async for chunk in source:
+            yield chunk + chunk
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res += text(buf)
+
+    (
+        compose(double)
+        .end("asd")
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res == "asdasd")))
+    )
+
+
+def _upper_transform(must_call: MustCall, **options: Any) -> Transform:
+    return Transform(
+        transform=must_call(lambda self, chunk, enc, cb: cb(None, text(chunk).upper())), **options
+    )
+
+
+@node_case
+def test_compose_readable_from_then_transform(must_call: MustCall) -> None:
+    res = ""
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res += text(buf)
+
+    (
+        compose(Readable.from_(["asd"]), _upper_transform(must_call))
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res == "ASD")))
+    )
+
+
+@node_case
+def test_compose_async_generator_object_then_transform(must_call: MustCall) -> None:
+    res = ""
+
+    async def generate() -> Any:
+        yield "asd"
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res += text(buf)
+
+    (
+        compose(generate(), _upper_transform(must_call))
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res == "ASD")))
+    )
+
+
+async def _forward(source: Any) -> Any:
+    async for chunk in source:
+        yield chunk
+
+
+@node_case
+def test_compose_transform_generator_writable(must_call: MustCall) -> None:
+    res = ""
+
+    def write(self: Writable, chunk: Any, encoding: Any, callback: Any) -> None:
+        nonlocal res
+        res += text(chunk)
+        callback(None)
+
+    (
+        compose(_upper_transform(must_call), _forward, Writable(write=must_call(write)))
+        .end("asd")
+        .on("finish", must_call(lambda: check(res == "ASD")))
+    )
+
+
+@node_case
+def test_compose_transform_generator_async_def(must_call: MustCall) -> None:
+    res = ""
+
+    async def consume(source: Any) -> None:
+        nonlocal res
+        async for chunk in source:
+            res += text(chunk)
+
+    (
+        compose(_upper_transform(must_call), _forward, consume)
+        .end("asd")
+        .on("finish", must_call(lambda: check(res == "ASD")))
+    )
+
+
+@node_case
+def test_compose_object_mode_transforms_around_a_generator(must_call: MustCall) -> None:
+    res: Any = None
+
+    def wrap(self: Transform, chunk: Any, enc: Any, cb: Any) -> None:
+        cb(None, {"chunk": chunk})
+
+    def on_data(buf: Any) -> None:
+        nonlocal res
+        res = buf
+
+    (
+        compose(
+            Transform(object_mode=True, transform=must_call(wrap)),
+            _forward,
+            Transform(object_mode=True, transform=must_call(wrap)),
+        )
+        .end(True)
+        .on("data", must_call(on_data))
+        .on("end", must_call(lambda: check(res["chunk"]["chunk"] is True)))
+    )
+
+
+@node_case
+def test_compose_first_transform_fails(must_call: MustCall) -> None:
+    error = Exception("asd")
+    (
+        compose(
+            Transform(object_mode=True, transform=must_call(lambda self, c, e, cb: cb(error))),
+            _forward,
+            Transform(object_mode=True, transform=must_call.never("second transform")),
+        )
+        .end(True)
+        .on("data", must_call.never("data"))
+        .on("end", must_call.never("end"))
+        .on("error", must_call(lambda err: check(err is error)))
+    )
+
+
+@node_case
+def test_compose_generator_throws(must_call: MustCall) -> None:
+    error = Exception("asd")
+
+    async def fail(source: Any) -> Any:
+        tmp = ""
+        async for chunk in source:
+            tmp += str(chunk)
+            raise error
+        yield tmp  # pragma: no cover
+
+    (
+        compose(
+            Transform(object_mode=True, transform=must_call(lambda self, c, e, cb: cb(None, c))),
+            fail,
+            Transform(object_mode=True, transform=must_call.never("second transform")),
+        )
+        .end(True)
+        .on("data", must_call.never("data"))
+        .on("end", must_call.never("end"))
+        .on("error", must_call(lambda err: check(err is error)))
+    )
+
+
+async def _hello_world() -> Any:
+    yield "Hello"
+    yield "World"
+
+
+async def _upper(source: Any) -> Any:
+    async for chunk in source:
+        yield text(chunk).upper()
+
+
+@node_case
+def test_compose_into_a_duplex_neither_readable_nor_writable(must_call: MustCall) -> None:
+    buf = ""
+
+    async def consume(source: Any) -> None:
+        nonlocal buf
+        async for chunk in source:
+            buf += chunk
+
+    s1 = compose(_hello_world(), _upper, consume)
+    assert s1.writable is False
+    assert s1.readable is False
+    finished(s1.resume(), must_call(lambda err=None: check(err is None and buf == "HELLOWORLD")))
+
+
+@node_case
+def test_compose_into_a_transform_duplex(must_call: MustCall) -> None:
+    buf = ""
+    s2 = compose(_upper)
+    s2.end("helloworld")
+    s2.resume()
+
+    def on_data(chunk: Any) -> None:
+        nonlocal buf
+        buf += chunk
+
+    s2.on("data", on_data)
+    finished(s2.resume(), must_call(lambda err=None: check(err is None and buf == "HELLOWORLD")))
+
+
+@node_case
+def test_compose_of_composed_duplexes(must_call: MustCall) -> None:
+    buf = ""
+
+    async def consume(source: Any) -> None:
+        nonlocal buf
+        async for chunk in source:
+            buf += chunk
+
+    s1 = compose(_hello_world())  # a readable Duplex
+    s2 = compose(_upper)  # a transform Duplex
+    s3 = compose(consume)  # a writable Duplex
+    s4 = compose(s1, s2, s3)
+    finished(s4, must_call(lambda err=None: check(err is None and buf == "HELLOWORLD")))
+
+
+@node_case
+def test_compose_finished_without_resume(must_call: MustCall) -> None:
+    buf = ""
+
+    async def consume(source: Any) -> None:
+        nonlocal buf
+        async for chunk in source:
+            buf += chunk
+
+    s1 = compose(_hello_world(), _upper, consume)
+    finished(s1, must_call(lambda err=None: check(err is None and buf == "HELLOWORLD")))
+
+
+@node_case
+def test_compose_last_async_def_returning_a_value(must_call: MustCall) -> None:
+    buf = ""
+
+    async def consume(source: Any) -> str:
+        nonlocal buf
+        async for chunk in source:
+            buf += chunk
+        return buf
+
+    s1 = compose(_hello_world(), _upper, consume)
+    finished(
+        s1,
+        must_call(lambda err=None: check(getattr(err, "code", None) == "ERR_INVALID_RETURN_VALUE")),
+    )
+
+
+@node_case
+def test_compose_a_string_source(must_call: MustCall) -> None:
+    buf = ""
+
+    async def consume(source: Any) -> None:
+        nonlocal buf
+        async for chunk in source:
+            buf += chunk
+
+    s1 = compose("HelloWorld", _upper, consume)
+    finished(s1, must_call(lambda err=None: check(err is None and buf == "HELLOWORLD")))
+
+
+@node_case
+async def test_compose_takes_the_first_writable_and_last_readable_object_mode(
+    must_call: MustCall,
+) -> None:
+    # #46829: the new stream writes like its first stage and reads like its last.
+    new_stream = compose(
+        PassThrough(readable_object_mode=False, writable_object_mode=False),
+        Transform(
+            readable_object_mode=True,
+            writable_object_mode=False,
+            transform=lambda self, chunk, enc, cb: cb(None, {"value": chunk.to_string()}),
+        ),
+    )
+    assert new_stream.writable_object_mode is False
+    assert new_stream.readable_object_mode is True
+    new_stream.write("Steve Rogers")
+    new_stream.write("On your left")
+    new_stream.end()
+    assert await new_stream.to_array() == [{"value": "Steve Rogers"}, {"value": "On your left"}]
+
+
+@node_case
+async def test_compose_object_mode_in_bytes_out(must_call: MustCall) -> None:
+    new_stream = compose(
+        PassThrough(readable_object_mode=True, writable_object_mode=True),
+        Transform(
+            readable_object_mode=False,
+            writable_object_mode=True,
+            transform=lambda self, chunk, enc, cb: cb(None, chunk["value"]),
+        ),
+    )
+    assert new_stream.writable_object_mode is True
+    assert new_stream.readable_object_mode is False
+    new_stream.write({"value": "Steve Rogers"})
+    new_stream.write({"value": "On your left"})
+    new_stream.end()
+    result = await new_stream.to_array()
+    assert [bytes(chunk) for chunk in result] == [b"Steve RogersOn your left"]
+
+
+# test-stream-compose-operator.js (the blocks tests/test_stream_compose_node.py does not hold)
+
+
+@node_case
+async def test_readable_compose_error_while_waiting_for_data(must_call: MustCall) -> None:
+    async def fail_at_three(source: Any) -> Any:
+        async for chunk in source:
+            if chunk == 3:
+                raise Exception("boom")
+            yield chunk
+
+    stream = Readable.from_([1, 2, 3, 4, 5]).compose(fail_at_three)
+    with pytest.raises(Exception, match="boom"):
+        await stream.to_array()
+
+
+@node_case
+async def test_readable_compose_error_after_all_the_data(must_call: MustCall) -> None:
+    async def fail_at_the_end(source: Any) -> Any:
+        async for _chunk in source:
+            pass
+        raise Exception("boom")
+        yield  # pragma: no cover
+
+    stream = Readable.from_([1, 2, 3, 4, 5]).compose(fail_at_the_end)
+    with pytest.raises(Exception, match="boom"):
+        await stream.to_array()
+
+
+@node_case
+async def test_readable_compose_with_an_aborted_signal(must_call: MustCall) -> None:
+    ac = AbortController()
+    reached = must_call.never("the stage reads nothing")
+
+    async def forward(source: Any) -> Any:
+        async for chunk in source:
+            reached(chunk)
+            yield chunk
+
+    stream = Readable.from_([1, 2, 3, 4, 5]).compose(forward, signal=ac.signal)
+    ac.abort()
+    with pytest.raises(AbortError):
+        async for item in stream:
+            raise AssertionError(f"should not reach here, got {item!r}")
+
+
+@node_case
+def test_readable_compose_refuses_a_readable(must_call: MustCall) -> None:
+    with pytest.raises(ERR_INVALID_ARG_VALUE):
+        Readable.from_(["a"]).compose(Readable.from_(["b"]))
+
+
+@node_case
+def test_readable_compose_refuses_nothing(must_call: MustCall) -> None:
+    # Node's ``.compose()`` without a stream; Python's missing argument is a TypeError of its
+    # own, so the port passes None (Node's undefined).
+    with pytest.raises(ERR_INVALID_ARG_TYPE):
+        Readable.from_(["a"]).compose(None)
+
+
+@node_case
+def test_readable_compose_checks_its_signal_before_composing(must_call: MustCall) -> None:
+    # Node validates options.signal first: a bad signal leaves the source untouched.
+    source = Readable.from_(["a"])
+    with pytest.raises(ERR_INVALID_ARG_TYPE):
+        source.compose(PassThrough(object_mode=True), signal="not a signal")
+    assert source.readable_flowing is None
+    assert source.listener_count("data") == 0
+    assert source.listener_count("close") == 0
