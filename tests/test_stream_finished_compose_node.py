@@ -20,7 +20,12 @@ from _stream_support import MustCall, next_tick, node_case, set_immediate, set_t
 
 from trio_nodecompat.abort import AbortController, AbortSignal
 from trio_nodecompat.buffer import Buffer
-from trio_nodecompat.errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, AbortError
+from trio_nodecompat.errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_RETURN_VALUE,
+    AbortError,
+)
 from trio_nodecompat.events import EventEmitter, once
 from trio_nodecompat.stream import (
     Duplex,
@@ -31,6 +36,7 @@ from trio_nodecompat.stream import (
     Writable,
     compose,
     finished,
+    pipeline,
     promises,
 )
 
@@ -1052,3 +1058,218 @@ def test_readable_compose_checks_its_signal_before_composing(must_call: MustCall
     assert source.readable_flowing is None
     assert source.listener_count("data") == 0
     assert source.listener_count("close") == 0
+
+
+# test-stream-duplex-from.js (the blocks with an analogue: no Blob, no web streams here)
+
+
+def _asd_readable() -> Readable:
+    def read(self: Readable, n: int) -> None:
+        self.push("asd")
+        self.push(None)
+
+    return Readable(read=read)
+
+
+def _check_readable_only(must_call: MustCall, d: Any) -> None:
+    assert d.readable is True
+    assert d.writable is False
+    d.once("readable", must_call(lambda: check(text(d.read()) == "asd")))
+    d.once("end", must_call(lambda: check(d.readable is False)))
+
+
+@node_case
+def test_duplex_from_a_readable_half(must_call: MustCall) -> None:
+    _check_readable_only(must_call, Duplex.from_({"readable": _asd_readable()}))
+
+
+@node_case
+def test_duplex_from_a_readable(must_call: MustCall) -> None:
+    _check_readable_only(must_call, Duplex.from_(_asd_readable()))
+
+
+def _collecting_writable(into: list[str]) -> Writable:
+    def write(self: Writable, chunk: Any, encoding: Any, callback: Any) -> None:
+        into.append(text(chunk))
+        callback()
+
+    return Writable(write=write)
+
+
+@node_case
+def test_duplex_from_a_writable(must_call: MustCall) -> None:
+    ret: list[str] = []
+    d = Duplex.from_(_collecting_writable(ret))
+    assert d.readable is False
+    assert d.writable is True
+    d.end("asd")
+    d.on("finish", must_call(lambda: check(d.writable is False and "".join(ret) == "asd")))
+
+
+@node_case
+def test_duplex_from_a_writable_half(must_call: MustCall) -> None:
+    ret: list[str] = []
+    d = Duplex.from_({"writable": _collecting_writable(ret)})
+    assert d.readable is False
+    assert d.writable is True
+    d.end("asd")
+    d.on("finish", must_call(lambda: check(d.writable is False and "".join(ret) == "asd")))
+
+
+@node_case
+def test_duplex_from_both_halves(must_call: MustCall) -> None:
+    ret: list[str] = []
+    d = Duplex.from_({"readable": _asd_readable(), "writable": _collecting_writable(ret)})
+    assert d.readable is True
+    assert d.writable is True
+    d.once("readable", must_call(lambda: check(text(d.read()) == "asd")))
+    d.once("end", must_call(lambda: check(d.readable is False)))
+    d.end("asd")
+    d.once("finish", must_call(lambda: check(d.writable is False and "".join(ret) == "asd")))
+
+
+@node_case
+def test_duplex_from_an_awaitable(must_call: MustCall) -> None:
+    # Node's Duplex.from(Promise.resolve('asd')): here a coroutine.
+    async def value() -> str:
+        return "asd"
+
+    d = Duplex.from_(value())
+    assert d.readable is True
+    assert d.writable is False
+    d.once("readable", must_call(lambda: check(text(d.read()) == "asd")))
+    d.once("end", must_call(lambda: check(d.readable is False)))
+
+
+@node_case
+def test_duplex_from_a_line_splitter_in_a_pipeline_40497(must_call: MustCall) -> None:
+    async def lines(source: Any) -> Any:
+        rest = ""
+        async for chunk in source:
+            parts = (rest + text(chunk)).split("\n")
+            rest = parts.pop()
+            for line in parts:
+                yield line
+        yield rest
+
+    async def consume(source: Any) -> Any:
+        ret = ""
+        async for x in source:
+            ret += x
+        assert ret == "abcdefghi"
+        return
+        yield  # pragma: no cover
+
+    pipeline(["abc\ndef\nghi"], Duplex.from_(lines), consume, must_call(succeeds))
+
+
+def test_duplex_from_a_duplex_is_that_duplex() -> None:
+    duplex = Duplex()
+    assert Duplex.from_(duplex) is duplex
+
+
+@node_case
+def test_duplex_from_a_failing_awaitable(must_call: MustCall) -> None:
+    # Node rejects with a string; a Python awaitable raises an exception.
+    error = Exception("myCustomError")
+
+    async def fail() -> None:
+        raise error
+
+    Duplex.from_(fail()).on("error", must_call(lambda err: check(err is error)))
+
+
+@node_case
+def test_duplex_from_a_failing_async_function(must_call: MustCall) -> None:
+    error = Exception("myCustomError")
+
+    async def fail(source: Any) -> None:
+        raise error
+
+    Duplex.from_(fail).on("error", must_call(lambda err: check(err is error)))
+
+
+def test_duplex_from_a_function_returning_nothing() -> None:
+    with pytest.raises(ERR_INVALID_RETURN_VALUE):
+        Duplex.from_(lambda source: None)
+
+
+def _hello_readable(msg: Buffer) -> Readable:
+    def read(self: Readable, n: int) -> None:
+        self.push(msg)
+        self.push(None)
+
+    return Readable(read=read)
+
+
+@node_case
+def test_duplex_from_a_readable_half_passes_the_chunk_itself(must_call: MustCall) -> None:
+    msg = Buffer.from_("hello")
+    duplex = Duplex.from_({"readable": _hello_readable(msg)}).on(
+        "data", must_call(lambda data: check(data is msg))
+    )
+    assert duplex.writable is False
+
+
+@node_case
+def test_duplex_from_a_writable_half_passes_the_chunk_itself(must_call: MustCall) -> None:
+    msg = Buffer.from_("hello")
+    duplex = Duplex.from_(
+        {"writable": Writable(write=must_call(lambda self, data, enc, cb: check(data is msg)))}
+    )
+    duplex.write(msg)
+    assert duplex.readable is False
+
+
+@node_case
+def test_duplex_from_both_halves_piped_into_itself(must_call: MustCall) -> None:
+    msg = Buffer.from_("hello")
+    duplex = Duplex.from_(
+        {
+            "readable": _hello_readable(msg),
+            "writable": Writable(write=must_call(lambda self, data, enc, cb: check(data is msg))),
+        }
+    )
+
+    def on_data(data: Any) -> None:
+        assert data is msg
+        assert duplex.readable is True
+        assert duplex.writable is True
+
+    duplex.pipe(duplex).on("data", must_call(on_data)).on("end", must_call())
+
+
+@node_case
+def test_duplex_from_a_readable_whose_read_raises(must_call: MustCall) -> None:
+    def read(self: Readable, n: int) -> None:
+        raise Exception("error!")
+
+    duplex = Duplex.from_(Readable(read=read))
+    duplex.on("error", must_call(lambda err: check(str(err) == "error!")))
+
+
+@node_case
+def test_duplex_from_a_writable_whose_write_fails(must_call: MustCall) -> None:
+    error = Exception("error!")
+    duplex = Duplex.from_(Writable(write=lambda self, chunk, enc, cb: cb(error)))
+    duplex.on("error", must_call(lambda err: check(err is error)))
+    duplex.write("test")
+
+
+@node_case
+def test_duplex_from_one_pass_through_as_both_halves(must_call: MustCall) -> None:
+    through = PassThrough(object_mode=True)
+    res = ""
+    d = Readable.from_(["foo", "bar"], object_mode=True).pipe(
+        Duplex.from_({"writable": through, "readable": through})
+    )
+
+    def on_data(data: Any) -> None:
+        nonlocal res
+        d.pause()
+        set_immediate(d.resume)
+        res += data
+
+    d.on("data", on_data).on("end", must_call(lambda: check(res == "foobar"))).on(
+        "close", must_call()
+    )
