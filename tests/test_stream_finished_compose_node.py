@@ -10,6 +10,8 @@ that fails with ``FileNotFoundError``); its ``http`` blocks become the plain str
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -1273,3 +1275,240 @@ def test_duplex_from_one_pass_through_as_both_halves(must_call: MustCall) -> Non
     d.on("data", on_data).on("end", must_call(lambda: check(res == "foobar"))).on(
         "close", must_call()
     )
+
+
+# test-readable-from-iterator-closing.js (the async-generator block is
+# test_stream_compose_node.py::test_from_closes_the_generator_when_destroyed). Node's
+# ``iterator.return()`` is a generator's ``close()``, ``iterator.throw(e)`` its ``throw(e)``;
+# Node awaits the value either one gives back, and so does the port (a generator's return
+# value, which its ``close()`` drops before Python 3.13, is taken from its StopIteration).
+
+
+@node_case
+async def test_from_closes_a_sync_generator_on_break(must_call: MustCall) -> None:
+    finally_must_call = must_call()
+    body_must_call = must_call()
+
+    def infinite() -> Any:
+        try:
+            while True:
+                yield "a"
+        finally:
+            finally_must_call()
+
+    async for chunk in Readable.from_(infinite()):
+        body_must_call()
+        assert chunk == "a"
+        break
+
+
+@node_case
+async def test_from_awaits_what_a_sync_generator_returns_when_closed(must_call: MustCall) -> None:
+    return_must_be_awaited = must_call()
+    body_must_call = must_call()
+
+    async def value() -> str:
+        return "a"
+
+    async def returned() -> None:
+        return_must_be_awaited()
+
+    def infinite() -> Any:
+        try:
+            while True:
+                yield value()
+        finally:
+            return returned()  # noqa: B012 -- Node's test returns a thenable from finally
+
+    async for chunk in Readable.from_(infinite()):
+        body_must_call()
+        assert chunk == "a"
+        break
+
+
+@node_case
+async def test_from_throws_a_failed_value_into_the_sync_generator(must_call: MustCall) -> None:
+    return_must_be_awaited = must_call()
+    body_must_not_call = must_call.never("body")
+    catch_must_call = must_call()
+    second_next_must_not_call = must_call.never("second next")
+
+    async def rejected() -> None:
+        raise Exception("a")
+
+    async def returned() -> None:
+        return_must_be_awaited()
+
+    def generate() -> Any:
+        try:
+            yield rejected()
+            second_next_must_not_call()
+        finally:
+            return returned()  # noqa: B012 -- Node's test returns a thenable from finally
+
+    try:
+        async for chunk in Readable.from_(generate()):
+            body_must_not_call(chunk)
+    except Exception:
+        catch_must_call()
+
+
+@node_case
+async def test_from_a_failing_next_still_closes_the_iterator(must_call: MustCall) -> None:
+    # Node's noReturnAfterThrow: its return() is wrapped in mustNotCall, but Node 20 does call
+    # it (asked of `node`; the mustNotCall's throw becomes the stream's error and is caught
+    # with the rest). The port checks what Node does: one next(), the error, one return().
+    next_must_call = must_call()
+    return_must_call = must_call()
+    catch_must_call = must_call()
+
+    class Failing:
+        def __aiter__(self) -> Failing:
+            return self
+
+        async def __anext__(self) -> Any:
+            next_must_call()
+            raise Exception("a")
+
+        async def aclose(self) -> None:
+            return_must_call()
+
+    try:
+        async for chunk in Readable.from_(Failing()):
+            raise AssertionError(f"body must not run: {chunk!r}")
+    except Exception as err:
+        assert str(err) == "a"
+        catch_must_call()
+
+
+@node_case
+async def test_from_close_while_next_is_pending(must_call: MustCall) -> None:
+    finally_must_call = must_call()
+    data_must_call = must_call()
+    destroyed = trio.Event()
+    yielded = trio.Event()
+
+    async def infinite() -> Any:
+        try:
+            while True:
+                yield "a"
+                yielded.set()
+                await destroyed.wait()
+        finally:
+            finally_must_call()
+
+    stream = Readable.from_(infinite())
+
+    def on_data(data: Any) -> None:
+        data_must_call()
+        assert data == "a"
+
+    stream.on("data", on_data)
+    await yielded.wait()
+    stream.destroy()
+    destroyed.set()
+
+
+@node_case
+def test_from_a_sync_generator_run_to_its_end(must_call: MustCall) -> None:
+    finally_must_call = must_call()
+    data_must_call = must_call(times=3)
+
+    def generate() -> Any:
+        try:
+            yield "a"
+            yield "a"
+            yield "a"
+        finally:
+            finally_must_call()
+
+    stream = Readable.from_(generate())
+
+    def on_data(chunk: Any) -> None:
+        data_must_call()
+        assert chunk == "a"
+
+    stream.on("data", on_data)
+
+
+# Readable.from_ destroyed mid-iteration: the orders Node gives
+# (tests/oracles/oracle_readable_from_closing.mjs -> tests/fixtures/readable_from_closing.json)
+
+CLOSING = json.loads(
+    (Path(__file__).parent / "fixtures" / "readable_from_closing.json").read_text()
+)["scenarios"]
+
+
+def _closing_generators(mode: str, log: list[str]) -> dict[str, Any]:
+    def answer(e: Exception) -> Any:
+        """What the generator does with the error thrown into it (a generator itself)."""
+        if mode == "no_catch":
+            raise e
+        log.append(f"caught {e}")
+        if mode == "catch_yield":
+            try:
+                yield "again"
+            finally:
+                log.append("inner finally")
+        if mode == "rethrow_other":
+            raise Exception("other")
+
+    def sync() -> Any:
+        try:
+            try:
+                i = 0
+                while True:
+                    log.append(f"yield {i}")
+                    yield i
+                    i += 1
+            except Exception as e:
+                yield from answer(e)
+        finally:
+            log.append("finally")
+
+    async def async_() -> Any:
+        try:
+            try:
+                i = 0
+                while True:
+                    log.append(f"yield {i}")
+                    yield i
+                    i += 1
+            except Exception as e:
+                for again in answer(e):
+                    yield again
+        finally:
+            log.append("finally")
+
+    return {"sync": sync, "async": async_}
+
+
+@pytest.mark.parametrize("name", sorted(CLOSING))
+async def test_from_destroyed_mid_iteration(name: str) -> None:
+    kind, mode = name.split("/")
+    log: list[str] = []
+
+    @node_case
+    async def body(must_call: MustCall) -> None:
+        r = Readable.from_(_closing_generators(mode, log)[kind]())
+        r.on("error", lambda e: log.append(f"error {e}"))
+        r.on("close", lambda: log.append(f"close errored={r.errored and str(r.errored)}"))
+
+        def on_data(d: Any) -> None:
+            log.append(f"data {d}")
+            if d == 1:
+                log.append("destroy")
+                r.destroy(None if mode == "no_error" else Exception("boom"))
+
+        r.on("data", on_data)
+        for _ in range(5):
+            await immediate()
+
+    await body()
+    assert log == [entry.replace("errored=null", "errored=None") for entry in CLOSING[name]]
+
+
+async def immediate() -> None:
+    event = trio.Event()
+    set_immediate(event.set)
+    await event.wait()
