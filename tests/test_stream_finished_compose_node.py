@@ -38,6 +38,8 @@ from trio_nodecompat.stream import (
     Writable,
     compose,
     finished,
+    is_disturbed,
+    is_errored,
     pipeline,
     promises,
 )
@@ -1512,3 +1514,57 @@ async def immediate() -> None:
     event = trio.Event()
     set_immediate(event.set)
     await event.wait()
+
+
+# test-stream-readable-didRead.js, whole (readable_did_read alone is also checked by
+# test_stream_readable_node.py::test_did_read): is_disturbed and is_errored beside it.
+
+DID_READ_CASES = ["read", "resume", "destroy", "destroy-error", "data", "data-off"]
+
+
+@pytest.mark.parametrize("case", DID_READ_CASES)
+async def test_did_read_is_disturbed_is_errored(case: str) -> None:
+    @node_case
+    def body(must_call: MustCall) -> None:
+        pushes_data = case in ("data", "data-off")
+
+        def read(self: Readable, n: int) -> None:
+            if pushes_data:
+                self.push("data")
+            self.push(None)
+
+        readable = Readable(read=read)
+        data = {"destroy": -2, "destroy-error": -1}.get(case, 1 if pushes_data else 0)
+        assert readable.readable_did_read is False
+        assert is_disturbed(readable) is False
+        assert is_errored(readable) is False
+        if data == -1:
+            readable.on("error", must_call(lambda err: check(is_errored(readable) is True)))
+            readable.on("data", must_call.never("data"))
+            readable.on("end", must_call.never("end"))
+        else:
+            readable.on("error", must_call.never("error"))
+            readable.on("end", must_call.never("end") if data == -2 else must_call())
+            readable.on("data", must_call.at_least() if data > 0 else must_call.never("data"))
+        readable.on("close", must_call())
+        if case == "read":
+            readable.read()
+        elif case == "resume":
+            readable.resume()
+        elif case == "destroy":
+            readable.destroy()
+        elif case == "destroy-error":
+            readable.destroy(Exception())
+        else:
+            readable.on("data", nothing)
+            if case == "data-off":
+                readable.off("data", nothing)
+
+        def later() -> None:
+            assert readable.readable_did_read is (data > 0)
+            if data > 0:
+                assert is_disturbed(readable) is True
+
+        set_immediate(must_call(later))
+
+    await body()
