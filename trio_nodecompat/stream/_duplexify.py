@@ -102,8 +102,7 @@ def duplexify(body: Any, name: str = "body") -> Any:
         return join_halves()
     if callable(body):
         return _from_function(body, name)
-    if is_iterable(body):
-        return from_iterable(_duplex(), body, object_mode=True, writable=False)
+    # Before the iterables: a dict is iterable (over its keys) in Python, a JS object is not.
     if isinstance(body, dict) and ("readable" in body or "writable" in body):
         r = body.get("readable")
         w = body.get("writable")
@@ -112,6 +111,8 @@ def duplexify(body: Any, name: str = "body") -> Any:
         if w is not None and not is_writable_node_stream(w):
             w = duplexify(w)
         return join_halves(readable=r, writable=w)
+    if is_iterable(body):
+        return from_iterable(_duplex(), body, object_mode=True, writable=False)
     if inspect.isawaitable(body):
         return _from_awaitable(body)
     raise ERR_INVALID_ARG_TYPE(name, _BODY_TYPES, body)

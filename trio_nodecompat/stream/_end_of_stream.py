@@ -4,6 +4,12 @@
 (readable side) and finished (writable side), failed (``'error'``), or closed — a close before
 the end is ``ERR_STREAM_PREMATURE_CLOSE``. It returns the function that removes its
 listeners. The public ``stream.finished`` is built on it.
+
+Like Node's, it copes with streams that are not this package's: a legacy writable (a
+``Stream`` with ``write`` but no writable state) is finished by its ``'end'`` or ``'close'``
+once its ``writable`` is false; a stream that has a boolean ``aborted`` and will not emit
+``'close'`` by itself is done at ``'aborted'``; a duck-typed state is read field by field, and
+an ``errored`` that is only a flag is not reported as the error.
 """
 
 from __future__ import annotations
@@ -14,15 +20,14 @@ from typing import Any
 from .._internal.validators import validate_function
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE
 from ._utils import (
-    ERROR_EMITTED,
+    error_emitted,
+    errored_error,
     is_closed,
     is_node_stream,
     is_readable,
-    is_readable_errored,
     is_readable_finished,
     is_readable_node_stream,
     is_writable,
-    is_writable_errored,
     is_writable_finished,
     is_writable_node_stream,
     next_tick,
@@ -55,8 +60,8 @@ def eos(
 
     want_readable = is_readable_node_stream(stream) if readable is None else readable
     want_writable = is_writable_node_stream(stream) if writable is None else writable
-    w = stream._writable_state
-    r = stream._readable_state
+    w = getattr(stream, "_writable_state", None)
+    r = getattr(stream, "_readable_state", None)
 
     emits_close = bool(
         will_emit_close(stream)
@@ -70,7 +75,7 @@ def eos(
         nonlocal writable_finished, emits_close
         writable_finished = True
         # Destroyed here means user code drives the stream differently: do not wait for close.
-        if stream.destroyed:
+        if getattr(stream, "destroyed", False):
             emits_close = False
         if emits_close and (not getattr(stream, "readable", False) or want_readable):
             return
@@ -80,7 +85,7 @@ def eos(
     def onend() -> None:
         nonlocal readable_finished, emits_close
         readable_finished = True
-        if stream.destroyed:
+        if getattr(stream, "destroyed", False):
             emits_close = False
         if emits_close and (not getattr(stream, "writable", False) or want_writable):
             return
@@ -90,8 +95,12 @@ def eos(
     def onerror(err: BaseException) -> None:
         call(err)
 
-    def onclose() -> None:
-        errored = is_writable_errored(stream) or is_readable_errored(stream)
+    def onlegacyfinish(*_args: Any) -> None:
+        if not getattr(stream, "writable", False):
+            onfinish()
+
+    def onclose(*_args: Any) -> None:
+        errored = errored_error(stream)
         if errored is not None:
             call(errored)
             return
@@ -106,12 +115,20 @@ def eos(
         call()
 
     def onclosed() -> None:
-        errored = is_writable_errored(stream) or is_readable_errored(stream)
+        errored = errored_error(stream)
         if errored is not None:
             call(errored)
             return
         call()
 
+    legacy = bool(want_writable and w is None)
+    if legacy:
+        stream.on("end", onlegacyfinish)
+        stream.on("close", onlegacyfinish)
+    # Not every stream emits 'close' after 'aborted'.
+    aborted = bool(not emits_close and isinstance(getattr(stream, "aborted", None), bool))
+    if aborted:
+        stream.on("aborted", onclose)
     stream.on("end", onend)
     stream.on("finish", onfinish)
     if error is not False:
@@ -120,14 +137,14 @@ def eos(
 
     if is_closed(stream):
         next_tick(onclose)
-    elif (w is not None and w.bits & ERROR_EMITTED) or (r is not None and r.bits & ERROR_EMITTED):
+    elif error_emitted(w) or error_emitted(r):
         if not emits_close:
             next_tick(onclosed)
     elif (
         not want_readable
         and (not emits_close or is_readable(stream))
         and (writable_finished or is_writable(stream) is False)
-        and (w is None or w.pendingcb == 0)
+        and getattr(w, "pendingcb", None) in (None, 0)
     ):
         next_tick(onclosed)
     elif (
@@ -140,6 +157,11 @@ def eos(
     def cleanup() -> None:
         nonlocal done
         done = True
+        if aborted:
+            stream.remove_listener("aborted", onclose)
+        if legacy:
+            stream.remove_listener("end", onlegacyfinish)
+            stream.remove_listener("close", onlegacyfinish)
         stream.remove_listener("finish", onfinish)
         stream.remove_listener("end", onend)
         stream.remove_listener("error", onerror)

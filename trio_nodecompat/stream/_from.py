@@ -8,9 +8,14 @@ stream) is pulled by a task of the loop, which ``destroy`` cancels. A value that
 is awaited first (Node awaits a thenable). ``None`` is refused (``ERR_STREAM_NULL_VALUES``):
 it is the end-of-stream marker.
 
-``destroy`` closes the iterator: a pending pull is cancelled, then the error (if any) is
-thrown into a generator that has ``throw``/``athrow`` and ``close``/``aclose`` is called, as
-Node calls ``iterator.throw`` and ``iterator.return``; ``'close'`` follows once it is closed.
+``destroy`` closes the iterator: a pending pull is cancelled (and no value is pulled once the
+stream is destroyed), then the error (if any) is thrown into a generator that has
+``throw``/``athrow`` and ``close``/``aclose`` is called, as Node calls ``iterator.throw`` and
+``iterator.return``; ``'close'`` follows once it is closed. As Node's, the throw into a sync
+generator happens inside ``destroy``, and what ``throw`` or ``close`` gives back is awaited
+when it is awaitable (a generator's return value, which ``close()`` drops before Python 3.13,
+is read from its ``StopIteration``); a generator that yields again after the throw is closed
+a step later, as Node's ``return()`` comes after an ``await``.
 """
 
 from __future__ import annotations
@@ -118,6 +123,8 @@ class _Puller:
         stream = self.stream
         iterator = self.iterator
         while True:
+            if pending is None and stream.destroyed:
+                return  # Node's throw()/return() reach the iterator before any further next()
             try:
                 if pending is not None:
                     value, pending = await pending, None
@@ -146,14 +153,24 @@ class _Puller:
         if self.is_async or task is not None:
             # Close from a task: after the pull (if any) was cancelled and has unwound.
             spawn_owned("closing a Readable.from_() iterator", self._close_async, task)
-        else:
-            try:
-                _close_sync(self.iterator, error)
-            except Exception as exc:
-                error = exc if exc is not error else error
+            return
+        # A sync iterator: Node's close() runs up to its first await inside destroy(): the
+        # throw, or (nothing to throw) the return.
+        try:
+            thrown = _throw_sync(self.iterator, error)
+            if thrown is None:
+                thrown = (True, _return_sync(self.iterator))
+        except Exception as exc:
+            require_host("Readable.from_() destroy").call_soon(next_tick, callback, exc)
+            return
+        if thrown[0] and not inspect.isawaitable(thrown[1]):
             require_host("Readable.from_() destroy").call_soon(next_tick, callback, error)
+            return
+        spawn_owned("closing a Readable.from_() iterator", self._close_async, None, thrown)
 
-    async def _close_async(self, task: OwnedTask | None) -> None:
+    async def _close_async(
+        self, task: OwnedTask | None, thrown: tuple[bool, Any] | None = None
+    ) -> None:
         assert self.closing is not None
         error, callback = self.closing
         if task is not None and not task.done:
@@ -164,26 +181,58 @@ class _Puller:
             if self.is_async:
                 await _close_async_iterator(self.iterator, error)
             else:
-                _close_sync(self.iterator, error)
+                if thrown is None:
+                    thrown = _throw_sync(self.iterator, error)
+                await _finish_sync_close(self.iterator, thrown)
         except Exception as exc:
             error = exc
         next_tick(callback, error)
 
 
-def _close_sync(iterator: Any, error: BaseException | None) -> None:
+def _throw_sync(iterator: Any, error: BaseException | None) -> tuple[bool, Any] | None:
+    """Node's ``iterator.throw(error)``: ``(done, value)``, or None when nothing was thrown."""
     throw = getattr(iterator, "throw", None)
-    if error is not None and callable(throw):
+    if error is None or not callable(throw):
+        return None
+    try:
+        value = throw(error)
+    except StopIteration as stop:
+        return True, stop.value
+    except BaseException as exc:
+        if exc is error:
+            return True, None
+        raise
+    return False, value  # it caught the error and yielded again
+
+
+def _return_sync(iterator: Any) -> Any:
+    """Node's ``iterator.return()``: the generator's return value (what Python 3.13's
+    ``close()`` returns)."""
+    if inspect.isgenerator(iterator):
         try:
-            throw(error)
-        except StopIteration:
-            return
-        except BaseException as exc:
-            if exc is error:
-                return
-            raise
+            iterator.throw(GeneratorExit)
+        except StopIteration as stop:
+            return stop.value
+        except GeneratorExit:
+            return None
+        iterator.close()  # it yielded again: close() raises the RuntimeError Python gives
+        return None
     close = getattr(iterator, "close", None)
-    if callable(close):
-        close()
+    return close() if callable(close) else None
+
+
+async def _finish_sync_close(iterator: Any, thrown: tuple[bool, Any] | None) -> None:
+    """The rest of Node's ``close()``: await what ``throw`` gave, then ``return()`` and await
+    what it gives."""
+    if thrown is not None:
+        done, value = thrown
+        if inspect.isawaitable(value):
+            await value
+        if done:
+            return
+    value = _return_sync(iterator)
+    if inspect.isawaitable(value):
+        await value
 
 
 async def _close_async_iterator(iterator: AsyncIterator[Any], error: BaseException | None) -> None:

@@ -171,13 +171,24 @@ class ReadableMethods:
 
     def compose(self, stream: Any, *, signal: Any = None) -> Duplex:
         """Node's ``readable.compose(stream)``: this Readable piped into ``stream``, as one
-        Duplex (``signal`` destroys it)."""
-        from ._compose import compose
-        from ._probes import add_abort_signal
+        Duplex (``signal`` destroys it).
 
+        ``signal`` and ``stream`` are checked before anything is joined, as Node's are: a bad
+        one leaves this Readable untouched.
+        """
+        from .._internal.validators import validate_abort_signal
+        from ..errors import ERR_INVALID_ARG_VALUE
+        from ._add_abort_signal import add_abort_signal_no_validate
+        from ._compose import compose
+        from ._utils import is_node_stream, is_writable
+
+        if signal is not None:
+            validate_abort_signal(signal, "options.signal")
+        if is_node_stream(stream) and not is_writable(stream):
+            raise ERR_INVALID_ARG_VALUE("stream", stream, "must be writable")
         composed = compose(self, stream)
         if signal is not None:
-            add_abort_signal(signal, composed)
+            add_abort_signal_no_validate(signal, composed)
         result: Duplex = composed
         return result
 

@@ -37,6 +37,8 @@ __all__ = [
     "ERROR_EMITTED",
     "OBJECT_MODE",
     "as_buffer",
+    "error_emitted",
+    "errored_error",
     "errored_property",
     "flag",
     "is_closed",
@@ -257,11 +259,10 @@ def is_writable_ended(stream: Any) -> bool | None:
     if getattr(stream, "writable_ended", None) is True:
         return True
     w = getattr(stream, "_writable_state", None)
-    if w is None:
-        return None
-    if w.errored is not None:
+    if _truthy(getattr(w, "errored", None)):
         return False
-    return bool(w.ended)
+    ended = getattr(w, "ended", None)
+    return ended if isinstance(ended, bool) else None
 
 
 def is_writable_finished(stream: Any, strict: bool = True) -> bool | None:
@@ -271,11 +272,14 @@ def is_writable_finished(stream: Any, strict: bool = True) -> bool | None:
     if getattr(stream, "writable_finished", None) is True:
         return True
     w = getattr(stream, "_writable_state", None)
-    if w is None:
-        return None
-    if w.errored is not None:
+    if _truthy(getattr(w, "errored", None)):
         return False
-    return bool(w.finished or (not strict and w.ended and w.length == 0))
+    finished = getattr(w, "finished", None)
+    if not isinstance(finished, bool):
+        return None
+    return finished or (
+        not strict and getattr(w, "ended", None) is True and getattr(w, "length", None) == 0
+    )
 
 
 def is_readable_finished(stream: Any, strict: bool = True) -> bool | None:
@@ -283,11 +287,14 @@ def is_readable_finished(stream: Any, strict: bool = True) -> bool | None:
     if not is_readable_node_stream(stream):
         return None
     r = getattr(stream, "_readable_state", None)
-    if r is None:
-        return None
-    if r.errored is not None:
+    if _truthy(getattr(r, "errored", None)):
         return False
-    return bool(r.end_emitted or (not strict and r.ended and r.length == 0))
+    end_emitted = getattr(r, "end_emitted", None)
+    if not isinstance(end_emitted, bool):
+        return None
+    return end_emitted or (
+        not strict and getattr(r, "ended", None) is True and getattr(r, "length", None) == 0
+    )
 
 
 def is_readable(stream: Any) -> bool | None:
@@ -323,24 +330,54 @@ def is_finished(stream: Any, *, readable: bool = True, writable: bool = True) ->
     return True
 
 
-def is_writable_errored(stream: Any) -> BaseException | None:
-    """The writable side's error, if any."""
+def _truthy(value: Any) -> bool:
+    """JS truthiness of a state field: an error object, or a foreign state's True flag."""
+    return value is not None and value is not False
+
+
+def is_writable_errored(stream: Any) -> Any:
+    """The writable side's error, if any (None when there is none).
+
+    Our states hold an exception or None; a duck-typed stream's state may hold a flag
+    (``errored = True``), which is returned as it is: :func:`errored_error` tells them apart.
+    """
     w = getattr(stream, "_writable_state", None)
-    return None if w is None else w.errored
+    return getattr(w, "errored", None)
 
 
-def is_readable_errored(stream: Any) -> BaseException | None:
-    """The readable side's error, if any."""
+def is_readable_errored(stream: Any) -> Any:
+    """The readable side's error, if any (see :func:`is_writable_errored`)."""
     r = getattr(stream, "_readable_state", None)
-    return None if r is None else r.errored
+    return getattr(r, "errored", None)
+
+
+def errored_error(stream: Any) -> BaseException | None:
+    """The error ``stream`` failed with (writable side first), for end-of-stream to report.
+
+    Node's ``errored && typeof errored !== 'boolean'``: a state that only flags "errored"
+    (a duck-typed stream's ``errored = True``) has no error to report.
+    """
+    errored = is_writable_errored(stream)
+    if not _truthy(errored):
+        errored = is_readable_errored(stream)
+    return errored if isinstance(errored, BaseException) else None
 
 
 def is_closed(stream: Any) -> bool | None:
-    """'close' is due or done (the destroy callback ran)."""
+    """'close' is due or done (the destroy callback ran).
+
+    The stream's own ``closed`` when it is a bool, else its states' ``closed`` flags.
+    """
     if not is_node_stream(stream):
         return None
     closed = getattr(stream, "closed", None)
-    return closed if isinstance(closed, bool) else None
+    if isinstance(closed, bool):
+        return closed
+    w_closed = getattr(getattr(stream, "_writable_state", None), "closed", None)
+    r_closed = getattr(getattr(stream, "_readable_state", None), "closed", None)
+    if isinstance(w_closed, bool) or isinstance(r_closed, bool):
+        return bool(w_closed or r_closed)
+    return None
 
 
 def will_emit_close(stream: Any) -> bool | None:
@@ -350,8 +387,22 @@ def will_emit_close(stream: Any) -> bool | None:
     state = getattr(stream, "_writable_state", None) or getattr(stream, "_readable_state", None)
     if state is None:
         return False
-    bits = state.bits
-    return bool(bits & AUTO_DESTROY and bits & EMIT_CLOSE and not bits & CLOSED)
+    bits = getattr(state, "bits", None)
+    if isinstance(bits, int):
+        return bool(bits & AUTO_DESTROY and bits & EMIT_CLOSE and not bits & CLOSED)
+    return bool(
+        getattr(state, "auto_destroy", False)
+        and getattr(state, "emit_close", False)
+        and getattr(state, "closed", None) is False
+    )
+
+
+def error_emitted(state: Any) -> bool:
+    """The state's 'error' was emitted (our bit, or a duck-typed state's ``error_emitted``)."""
+    bits = getattr(state, "bits", None)
+    if isinstance(bits, int):
+        return bool(bits & ERROR_EMITTED)
+    return bool(getattr(state, "error_emitted", False))
 
 
 def readable_of(stream: Any) -> Readable | None:
