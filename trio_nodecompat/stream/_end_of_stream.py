@@ -70,7 +70,8 @@ def eos(
         nonlocal writable_finished, emits_close
         writable_finished = True
         # Destroyed here means user code drives the stream differently: do not wait for close.
-        if stream.destroyed:
+        # (A legacy stream may have no ``destroyed`` at all.)
+        if getattr(stream, "destroyed", False):
             emits_close = False
         if emits_close and (not getattr(stream, "readable", False) or want_readable):
             return
@@ -80,7 +81,7 @@ def eos(
     def onend() -> None:
         nonlocal readable_finished, emits_close
         readable_finished = True
-        if stream.destroyed:
+        if getattr(stream, "destroyed", False):
             emits_close = False
         if emits_close and (not getattr(stream, "writable", False) or want_writable):
             return
@@ -112,6 +113,16 @@ def eos(
             return
         call()
 
+    def onlegacyfinish(*_args: Any) -> None:
+        if not getattr(stream, "writable", False):
+            onfinish()
+
+    # A legacy writable (no writable state) never emits 'finish': its 'end' or 'close' counts
+    # once it says it is no longer writable.
+    legacy = bool(want_writable and w is None)
+    if legacy:
+        stream.on("end", onlegacyfinish)
+        stream.on("close", onlegacyfinish)
     stream.on("end", onend)
     stream.on("finish", onfinish)
     if error is not False:
@@ -140,6 +151,9 @@ def eos(
     def cleanup() -> None:
         nonlocal done
         done = True
+        if legacy:
+            stream.remove_listener("end", onlegacyfinish)
+            stream.remove_listener("close", onlegacyfinish)
         stream.remove_listener("finish", onfinish)
         stream.remove_listener("end", onend)
         stream.remove_listener("error", onerror)
