@@ -17,18 +17,22 @@ from typing import Any
 import pytest
 import trio
 import trio.testing
-from _stream_support import MustCall, next_tick, node_case, set_immediate
+from _stream_support import MustCall, next_tick, node_case, set_immediate, set_timeout
 
+from trio_nodecompat.abort import AbortController
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.errors import ERR_INVALID_RETURN_VALUE
 from trio_nodecompat.stream import (
+    Duplex,
     PassThrough,
     Readable,
     Stream,
     Transform,
     Writable,
+    add_abort_signal,
     get_default_high_water_mark,
     pipeline,
+    promises,
     set_default_high_water_mark,
 )
 
@@ -568,3 +572,334 @@ async def test_list_and_buffer_sources(must_call: MustCall) -> None:
         assert "".join(seen) == content
 
     pipeline(Buffer.from_(content), each_byte, must_call(bytes_done))
+
+
+# ---------------------------------------------------------------------------------------------
+# What pipeline destroys, and when it calls back
+
+
+@node_case
+def test_streams_without_auto_destroy_are_left_alone(must_call: MustCall) -> None:
+    src = PassThrough(auto_destroy=False)
+    dst = PassThrough(auto_destroy=False)
+
+    def done(err: Any = None) -> None:
+        assert src.destroyed is False
+        assert dst.destroyed is False
+
+    pipeline(src, dst, must_call(done))
+    src.end()
+
+
+@node_case
+def test_close_before_end_after_eof_is_success(must_call: MustCall) -> None:
+    # nodejs/node#29699: 'close' before 'end' once the readable has its EOF is not an error.
+    r = Readable()
+    w = sink()
+    pipeline(r, w, must_call(lambda err=None: check(err is None)))
+    r.push("asd")
+    r.push(None)
+    r.emit("close")
+
+
+@node_case
+def test_readable_last_stream_is_not_destroyed(must_call: MustCall) -> None:
+    src = PassThrough()
+    dst = PassThrough()
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        assert dst.destroyed is False
+
+    pipeline(src, dst, must_call(done))
+    src.end()
+
+
+@node_case
+def test_last_stream_no_longer_readable_is_destroyed(must_call: MustCall) -> None:
+    src = PassThrough()
+    dst = PassThrough()
+    dst.readable = False
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        assert dst.destroyed is True
+
+    pipeline(src, dst, must_call(done))
+    src.end()
+
+
+@node_case
+def test_first_duplex_keeps_its_writable_side(must_call: MustCall) -> None:
+    # The Duplex input may still be written to (e.g. echoing back on the same socket).
+    src = PassThrough()
+    assert src.writable is True
+    dst = PassThrough()
+
+    def done(err: Any = None) -> None:
+        assert src.writable is True
+        assert src.destroyed is False
+
+    pipeline(src, dst, must_call(done))
+    src.push(None)
+
+
+@node_case
+def test_callback_waits_for_an_asynchronous_destroy(must_call: MustCall) -> None:
+    for dst in (sink(), Duplex()):
+        closed: list[bool] = []
+        src = Readable(read=nothing, destroy=lambda self, err, cb: next_tick(cb))
+        src.on("close", must_call(lambda closed=closed: closed.append(True)))
+        src.push(None)
+        pipeline(src, dst, must_call(lambda err=None, closed=closed: check(closed == [True])))
+
+
+@node_case
+def test_slow_final_without_auto_destroy_is_not_destroyed(must_call: MustCall) -> None:
+    # Node's final waits 1000 ms; 50 ms keeps the point: the pipeline is done (the readable
+    # side ended, the sink finished) while the writable side is still finishing, and destroy()
+    # is never called.
+    def write(self: Duplex, data: Any, enc: Any, cb: Any) -> None:
+        self.push(data)
+        cb()
+
+    def final(self: Duplex, cb: Any) -> None:
+        def later() -> None:
+            assert self.destroyed is False
+            cb()
+
+        set_timeout(later, 50)
+
+    d = Duplex(
+        auto_destroy=False,
+        write=must_call(write),
+        read=must_call(lambda self, size: self.push(None)),
+        final=must_call(final),
+        destroy=must_call.never("destroy"),
+    )
+    pipeline(d, Writable(write=must_call(lambda self, c, e, cb: cb())), must_call(check_ok))
+    d.write("test")
+    d.end()
+
+
+def check_ok(err: Any = None, *_value: Any) -> None:
+    assert err is None
+
+
+@node_case
+def test_streams_given_as_one_list(must_call: MustCall) -> None:
+    r = Readable(read=nothing)
+    r.push("hello")
+    r.push("world")
+    r.push(None)
+    res: list[str] = []
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        assert "".join(res) == "helloworld"
+
+    pipeline([r, concat(res)], must_call(done))
+
+
+@node_case
+def test_callback_waits_for_the_last_flush(must_call: MustCall) -> None:
+    flushed = False
+
+    def flush(self: Transform, cb: Any) -> None:
+        def later() -> None:
+            nonlocal flushed
+            flushed = True
+            cb(None)
+
+        set_timeout(later, 1)
+
+    stream = Transform(transform=lambda self, chunk, enc, cb: cb(None, chunk), flush=flush)
+    source = Readable()
+    source.push(None)
+    pipeline(source, stream, must_call(lambda err=None: check(flushed)))
+
+
+@node_case
+async def test_add_abort_signal_on_the_returned_stream(must_call: MustCall) -> None:
+    ac = AbortController()
+
+    async def produce() -> Any:
+        for i in range(10):
+            await trio.sleep(0)
+            yield str(i)
+            if i == 5:
+                ac.abort()
+
+    r = Readable.from_(produce())
+    res: list[str] = []
+    w = concat(res)
+    pipelined: Any = None
+
+    def done(err: Any = None) -> None:
+        assert getattr(err, "name", None) == "AbortError"
+        assert "".join(res) == "012345"
+        assert w.destroyed is True
+        assert r.destroyed is True
+        assert pipelined.destroyed is True
+
+    pipelined = add_abort_signal(ac.signal, pipeline([r, w], must_call(done)))
+
+
+@node_case
+async def test_promise_pipeline_aborted_while_the_source_waits(must_call: MustCall) -> None:
+    from trio_nodecompat.timers import promises as timers_promises
+
+    ac = AbortController()
+
+    async def produce(*, signal: Any) -> Any:
+        await timers_promises.set_timeout(1e6, signal=signal)
+        yield  # pragma: no cover
+
+    async def consume(source: Any) -> None:
+        pass
+
+    # Node aborts synchronously after starting the pipeline, before any stage ran: the
+    # abort comes on the next tick here, still before the stages' tasks take a step.
+    next_tick(ac.abort)
+    with pytest.raises(Exception) as info:
+        await promises.pipeline(produce, consume, signal=ac.signal)
+    assert getattr(info.value, "name", None) == "AbortError"
+
+
+@node_case
+async def test_string_source_in_a_list(must_call: MustCall) -> None:
+    for awaited in (True, False):
+        finished: list[bool] = []
+        text: list[str] = []
+        write = concat(text)
+        write.on("finish", lambda finished=finished: finished.append(True))
+        streams = [Readable.from_("Hello World!"), write]
+        if awaited:
+            await promises.pipeline(streams)
+            assert finished == [True]
+            assert "".join(text) == "Hello World!"
+        else:
+            done = trio.Event()
+
+            def callback(
+                err: Any = None,
+                finished: list[bool] = finished,
+                text: list[str] = text,
+                done: trio.Event = done,
+            ) -> None:
+                assert err is None
+                assert finished == [True]
+                assert "".join(text) == "Hello World!"
+                done.set()
+
+            pipeline(streams, must_call(callback))
+            await done.wait()
+
+
+@node_case
+async def test_promise_pipeline_into_a_duplex_and_end_false(must_call: MustCall) -> None:
+    for end in (True, False):
+        read = Readable(read=nothing)
+        duplex = PassThrough()
+        read.push(None)
+        await promises.pipeline(read, duplex, end=end)
+        assert duplex.destroyed is False
+        assert duplex.writable_ended is end
+
+
+@node_case
+async def test_promise_pipeline_of_two_streams(must_call: MustCall) -> None:
+    read = Readable(read=nothing)
+    write = sink()
+    read.push("data")
+    read.push(None)
+    finished: list[bool] = []
+    write.on("finish", lambda: finished.append(True))
+    await promises.pipeline(read, write)
+    assert finished == [True]
+
+
+class CustomReadable(Readable):
+    def _read(self, size: int) -> None:
+        self.push("asd")
+        self.push(None)
+
+
+class CustomWritable(Writable):
+    def __init__(self) -> None:
+        super().__init__()
+        self.end_count = 0
+        self.text = ""
+
+    def _write(self, chunk: Any, encoding: Any, callback: Any) -> None:
+        self.text += chunk.to_string()
+        callback()
+
+    def end(self, *args: Any, **kwargs: Any) -> Any:
+        self.end_count += 1
+        return super().end()
+
+
+@node_case
+def test_end_is_called_once(must_call: MustCall) -> None:
+    readable = CustomReadable()
+    writable = CustomWritable()
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        assert writable.text == "asd"
+        assert writable.end_count == 1
+
+    pipeline(readable, writable, must_call(done))
+
+
+@node_case
+def test_pipeline_of_an_already_ended_readable(must_call: MustCall) -> None:
+    readable = Readable(read=nothing)
+    readable.on(
+        "end", must_call(lambda: pipeline(readable, PassThrough(), must_call(check_ok)))
+    )
+    readable.push(None)
+    readable.read()
+
+    dup = Duplex(read=nothing, write=lambda self, chunk, enc, cb: cb())
+    dup.on("end", must_call(lambda: pipeline(dup, PassThrough(), must_call(check_ok))))
+    dup.push(None)
+    dup.read()
+
+
+@node_case
+async def test_promise_pipeline_from_a_generator_with_end_false(must_call: MustCall) -> None:
+    res: list[str] = []
+    writable = concat(res)
+
+    async def produce() -> Any:
+        yield "hello"
+        await trio.sleep(0)
+        yield "world"
+
+    await promises.pipeline(produce, writable, end=False)
+    assert "".join(res) == "helloworld"
+    assert writable.closed is False
+
+
+@node_case
+def test_final_runs_after_the_source_ended(must_call: MustCall) -> None:
+    r = Readable()
+    for _ in range(4000):
+        r.push("asdfdagljanfgkaljdfn")
+    r.push(None)
+    ended = False
+
+    def on_end() -> None:
+        nonlocal ended
+        ended = True
+
+    r.on("end", on_end)
+
+    def final(self: Writable, cb: Any) -> None:
+        assert ended is True
+        cb(None)
+
+    w = Writable(write=lambda self, chunk, enc, cb: cb(None), final=must_call(final))
+    pipeline(r, w, must_call(lambda err=None: check(err is None)))
