@@ -856,9 +856,7 @@ def test_end_is_called_once(must_call: MustCall) -> None:
 @node_case
 def test_pipeline_of_an_already_ended_readable(must_call: MustCall) -> None:
     readable = Readable(read=nothing)
-    readable.on(
-        "end", must_call(lambda: pipeline(readable, PassThrough(), must_call(check_ok)))
-    )
+    readable.on("end", must_call(lambda: pipeline(readable, PassThrough(), must_call(check_ok))))
     readable.push(None)
     readable.read()
 
@@ -903,3 +901,186 @@ def test_final_runs_after_the_source_ended(must_call: MustCall) -> None:
 
     w = Writable(write=lambda self, chunk, enc, cb: cb(None), final=must_call(final))
     pipeline(r, w, must_call(lambda err=None: check(err is None)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Over a socket. Node's blocks run an http or net server to get one; here a connected pair of
+# Trio sockets does, the Node side wrapped by Duplex.from_stream (what net.Socket is), the peer
+# driven by plain Trio code. Blocks that count chunks use duplex_pair, which keeps each write
+# one chunk, where a socket may merge them.
+
+
+def socket_pair() -> tuple[trio.SocketStream, trio.SocketStream]:
+    a, b = trio.socket.socketpair()
+    return trio.SocketStream(a), trio.SocketStream(b)
+
+
+async def receive_all(stream: trio.abc.ReceiveStream) -> bytes:
+    data = b""
+    while chunk := await stream.receive_some():
+        data += chunk
+    return data
+
+
+@node_case
+async def test_pipeline_into_a_socket(must_call: MustCall) -> None:
+    # Node: an http response is the destination; the client receives 'hello'.
+    server, client = socket_pair()
+
+    def read(self: Readable, size: int) -> None:
+        self.push("hello")
+        self.push(None)
+
+    socket = Duplex.from_stream(server)
+    pipeline(Readable(read=read), socket, must_call(check_ok))
+    assert await receive_all(client) == b"hello"
+    socket.destroy()
+    await client.aclose()
+
+
+@node_case
+async def test_peer_closing_the_socket_destroys_the_source(must_call: MustCall) -> None:
+    # Node: the client destroys the response; the server's pipeline destroys its source. The
+    # socket reads, as net.Socket does, and closes when its peer has gone.
+    server, client = socket_pair()
+    sent = False
+
+    def read(self: Readable, size: int) -> None:
+        nonlocal sent
+        if not sent:
+            sent = True
+            self.push("hello")
+
+    rs = Readable(read=read, destroy=must_call(lambda self, err, cb: cb()))
+    socket = Duplex.from_stream(server, allow_half_open=False)
+    socket.resume()
+    callback = must_call(lambda err=None: check(err.code == "ERR_STREAM_PREMATURE_CLOSE"))
+    pipeline(rs, socket, callback)
+    assert await client.receive_some() == b"hello"
+    await client.aclose()
+
+
+def hello_source(times: int, **options: Any) -> Readable:
+    """Pushes 'hello' ``times`` times, then nothing (never ends), as the http blocks' source."""
+    sent = 0
+
+    def read(self: Readable, size: int) -> None:
+        nonlocal sent
+        if sent < times:
+            sent += 1
+            self.push("hello")
+
+    return Readable(read=read, **options)
+
+
+@node_case
+async def test_failing_sink_of_the_peer_destroys_the_source(must_call: MustCall) -> None:
+    # Node: the client pipes the response into a sink that fails on its 10th write; the
+    # server's source is destroyed. A socket may merge writes, so the sink fails at 50 bytes.
+    server, client = socket_pair()
+    rs = hello_source(11, destroy=must_call(lambda self, err, cb: cb()))
+    server_socket = Duplex.from_stream(server, allow_half_open=False)
+    server_socket.resume()
+    pipeline(rs, server_socket, nothing)
+    received = 0
+
+    def write(self: Writable, data: Any, enc: Any, cb: Any) -> None:
+        nonlocal received
+        received += len(data)
+        cb(Exception("kaboom") if received >= 50 else None)
+
+    client_socket = Duplex.from_stream(client)
+    pipeline(
+        client_socket,
+        Writable(write=write),
+        must_call(lambda err=None: check(message_of(err) == "kaboom")),
+    )
+
+
+@node_case
+async def test_echo_with_the_source_destroyed_midway(must_call: MustCall) -> None:
+    # Node: an echo server (pipeline(req, res)); the client pipes a source into the request
+    # and destroys it after 10 chunks of the answer (50 bytes here): its pipeline calls back.
+    server, client = socket_pair()
+    echo = Duplex.from_stream(server, allow_half_open=False)
+    pipeline(echo, echo, must_call(check_ok))
+    rs = hello_source(11)
+    client_socket = Duplex.from_stream(client)
+    done = trio.Event()
+    pipeline(rs, client_socket, must_call(lambda *args: done.set()))
+    received = 0
+
+    def on_data(chunk: Any) -> None:
+        nonlocal received
+        received += len(chunk)
+        if received >= 50:
+            rs.destroy()
+
+    client_socket.on("data", on_data)
+    await done.wait()
+    assert rs.destroyed and client_socket.destroyed
+
+
+@node_case
+async def test_destroying_the_stream_after_a_socket_source(must_call: MustCall) -> None:
+    server, client = socket_pair()
+    stream = PassThrough()
+    stream.on("error", must_call())
+    pipeline(
+        Duplex.from_stream(client),
+        stream,
+        must_call(lambda err=None: check(message_of(err) == "oh no")),
+    )
+    stream.destroy(Exception("oh no"))
+    await server.send_all(b"asd")
+    await server.aclose()
+
+
+@node_case
+async def test_body_into_a_socket_nobody_answers(must_call: MustCall) -> None:
+    # Node: a request body piped into an http request whose server never responds: the
+    # pipeline succeeds once the body is written, and the request is aborted after.
+    server, client = socket_pair()
+    request = Duplex.from_stream(client)
+    body = PassThrough()
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        assert request.destroyed is False
+        request.destroy()
+
+    pipeline(body, request, must_call(done))
+    body.end()
+    assert await receive_all(server) == b""
+    await server.aclose()
+
+
+@node_case
+async def test_socket_into_a_passthrough(must_call: MustCall) -> None:
+    # Node: a PUT request body piped into a PassThrough by the server, which then answers.
+    server, client = socket_pair()
+    request = Duplex.from_stream(server)
+    request.on("error", must_call.never("socket error"))
+
+    def done(err: Any = None) -> None:
+        assert err is None
+        request.end()
+
+    pipeline(request, PassThrough(), must_call(done))
+    await client.send_all(b"asd123")
+    await client.send_eof()
+    assert await receive_all(client) == b""
+    await client.aclose()
+
+
+@node_case
+async def test_echo_server_pipes_a_socket_into_itself(must_call: MustCall) -> None:
+    # Node's net echo server (two copies of the block): pipeline(socket, socket) succeeds and
+    # the socket finishes when the client ends at once.
+    server, client = socket_pair()
+    socket = Duplex.from_stream(server)
+    pipeline(socket, socket, must_call(check_ok))
+    socket.on("finish", must_call())
+    await client.send_eof()
+    assert await receive_all(client) == b""
+    await client.aclose()
