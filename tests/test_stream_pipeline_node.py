@@ -19,6 +19,7 @@ import trio
 import trio.testing
 from _stream_support import MustCall, next_tick, node_case, set_immediate, set_timeout
 
+from trio_nodecompat import current_loop
 from trio_nodecompat.abort import AbortController
 from trio_nodecompat.buffer import Buffer
 from trio_nodecompat.errors import ERR_INVALID_RETURN_VALUE
@@ -1084,3 +1085,107 @@ async def test_echo_server_pipes_a_socket_into_itself(must_call: MustCall) -> No
     await client.send_eof()
     assert await receive_all(client) == b""
     await client.aclose()
+
+
+# ---------------------------------------------------------------------------------------------
+# test-stream-pipeline-listeners.js: the 'error' listeners pipeline leaves behind. A readable
+# last stream keeps none once the pipeline succeeded (so a later error of it is uncaught);
+# other stages keep theirs (a later error of them goes to the finished pipeline, unheard).
+
+
+@node_case
+async def test_error_listeners_left_after_success(must_call: MustCall) -> None:
+    uncaught: list[str] = []
+
+    def on_uncaught(err: BaseException, origin: str) -> None:
+        uncaught.append(str(err))
+
+    loop = current_loop()
+    loop.on("uncaughtException", on_uncaught)
+
+    # A readable last stream: its listeners removed, the others' kept.
+    a = PassThrough()
+    a.end("foobar")
+    b = Duplex(write=lambda self, chunk, encoding, callback: callback())
+
+    def a_b_done(err: Any = None) -> None:
+        assert err is None
+        assert a.listener_count("error") > 0
+        assert b.listener_count("error") == 0
+
+        def later() -> None:
+            assert b.listener_count("error") == 0
+            b.destroy(Exception("no way"))
+
+        set_timeout(later, 100)
+
+    pipeline(a, b, must_call(a_b_done))
+
+    # An async generator last: the PassThrough pipeline returns is the readable last stream.
+    c = PassThrough()
+    c.end("foobar")
+
+    async def shout(source: Any) -> Any:
+        async for chunk in source:
+            yield chunk.to_string().upper()
+
+    def c_d_done(err: Any = None) -> None:
+        assert err is None
+        assert c.listener_count("error") > 0
+        assert d.listener_count("error") == 0
+
+        def later() -> None:
+            assert b.listener_count("error") == 0
+            d.destroy(Exception("no way"))
+
+        set_timeout(later, 100)
+
+    d = pipeline(c, shout, must_call(c_d_done))
+
+    # A last stream that is not readable keeps its listener: its later error is swallowed.
+    e = PassThrough()
+    e.end("foobar")
+    f = Writable(write=lambda self, chunk, encoding, callback: callback())
+
+    def e_f_done(err: Any = None) -> None:
+        assert err is None
+        assert e.listener_count("error") > 0
+        assert f.listener_count("error") > 0
+
+        def later() -> None:
+            assert f.listener_count("error") > 0
+            f.destroy(Exception("no way"))
+
+        set_timeout(later, 100)
+
+    pipeline(e, f, must_call(e_f_done))
+    await trio.sleep(0.2)
+    # Node: process.on('uncaughtException') is called twice, with 'no way'.
+    assert uncaught == ["no way", "no way"]
+    loop.remove_listener("uncaughtException", on_uncaught)
+
+
+# test-stream-pipeline-uncaught.js
+
+
+@node_case
+async def test_exception_in_the_callback_is_uncaught(must_call: MustCall) -> None:
+    # A pipeline ending with an async def (Node: a Promise) still lets an exception of its
+    # callback reach the loop's uncaught-exception path, not a swallowed rejection.
+    loop = current_loop()
+    uncaught: list[BaseException] = []
+    loop.on("uncaughtException", must_call(lambda err, origin: uncaught.append(err)))
+    s = PassThrough()
+    s.end("data")
+
+    async def consume(source: Any) -> None:
+        async for _ in source:
+            pass
+
+    def callback(err: Any = None, *_value: Any) -> None:
+        assert err is None
+        raise Exception("error")
+
+    pipeline(s, consume, must_call(callback))
+    await trio.sleep(0.01)
+    assert [str(err) for err in uncaught] == ["error"]
