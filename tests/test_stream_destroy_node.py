@@ -944,3 +944,31 @@ def test_duplex_signal_option(must_call: MustCall) -> None:
     d.on("error", must_call(on_error))
     d.on("close", must_call())
     controller.abort()
+
+
+# test-stream-destroy.js: Node's ``stream.destroy(stream, err)``, the destroyer pipeline,
+# finished and the iterators use (undocumented in Node and not in SPEC 15, so it stays
+# internal here: tested through ``_destroy.destroyer``). Without an error, an unfinished
+# stream is destroyed with an AbortError.
+
+
+@node_case
+def test_destroyer_of_an_unfinished_stream_uses_an_abort_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream._destroy import destroyer
+
+    for stream in (Readable(read=nothing), Writable(write=nothing)):
+        destroyer(stream, None)
+        assert stream.destroyed is True
+        stream.on("error", must_call(lambda err: check(getattr(err, "name", None) == "AbortError")))
+        stream.on("close", must_call())
+
+
+@node_case
+def test_destroyer_with_an_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream._destroy import destroyer
+
+    for stream in (Readable(read=nothing), Writable(write=nothing)):
+        destroyer(stream, Exception("asd"))
+        assert stream.destroyed is True
+        stream.on("error", must_call(lambda err: check(str(err) == "asd")))
+        stream.on("close", must_call())

@@ -1189,3 +1189,55 @@ async def test_exception_in_the_callback_is_uncaught(must_call: MustCall) -> Non
     pipeline(s, consume, must_call(callback))
     await trio.sleep(0.01)
     assert [str(err) for err in uncaught] == ["error"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Python-specific: JS's ``for await`` closes its source when it is left early, so a failed
+# chain of generators closes from the last to the first; Python's ``async for`` does not, so
+# the pipeline closes each source it handed to a function stage (none is left for the GC).
+
+
+@node_case
+async def test_failing_stage_closes_every_generator_before_it(must_call: MustCall) -> None:
+    closed: list[str] = []
+
+    async def source() -> Any:
+        try:
+            for chunk in ("a", "b", "c"):
+                yield chunk
+        finally:
+            closed.append("source")
+
+    async def middle(source: Any) -> Any:
+        try:
+            async for chunk in source:
+                yield chunk
+        finally:
+            closed.append("middle")
+
+    def fail(self: Writable, chunk: Any, encoding: Any, cb: Any) -> None:
+        cb(Exception("kaboom") if chunk == "b" else None)
+
+    destination = Writable(object_mode=True, write=fail)
+    pipeline(source, middle, destination, must_call(lambda err=None: check_message(err)))
+    await trio.testing.wait_all_tasks_blocked()
+    assert closed == ["middle", "source"]
+
+    # An async def destination leaving its loop early (Node: the for-await's return()).
+    closed.clear()
+
+    async def first_only(source: Any) -> Any:
+        async for chunk in source:
+            return chunk
+
+    def got_a(err: Any = None, value: Any = None) -> None:
+        assert err is None
+        assert value == "a"
+
+    pipeline(source, middle, first_only, must_call(got_a))
+    await trio.testing.wait_all_tasks_blocked()
+    assert closed == ["middle", "source"]
+
+
+def check_message(err: Any) -> None:
+    assert message_of(err) == "kaboom"
