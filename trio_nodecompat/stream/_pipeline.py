@@ -11,7 +11,10 @@ Every stage gets an end-of-stream watcher. The first error wins (a premature clo
 to a real error that comes later); every stream that has not finished is then destroyed,
 the pump tasks are cancelled, and the callback runs on the next tick. Python-specific: a sync
 iterable handed to a function stage is wrapped as an async iterable, so the function can
-``async for`` over whatever came before it.
+``async for`` over whatever came before it; and the sources handed to function stages are
+closed by the pipeline when their chain ends (JS's ``for await`` closes its source itself).
+Legacy streams take part as in Node: a v1 stream without ``read`` feeds a function stage
+through an object-mode Readable wrapping it.
 """
 
 from __future__ import annotations
