@@ -428,3 +428,25 @@ async def test_v1_stream_error(must_call: MustCall) -> None:
     it = Readable.iterator(stream)  # type: ignore[arg-type]
     with pytest.raises(Exception, match="asd"):
         await anext(it)
+
+
+# The pipeline block ('.next() on pipelined stream'): a source destroyed with an error while a
+# pipeline holds it fails the pipeline with that error, and a new iterator over it raises it.
+
+
+@node_case
+async def test_next_on_a_pipelined_stream(must_call: MustCall) -> None:
+    from trio_nodecompat.stream import PassThrough, pipeline
+
+    readable = Readable(read=nothing)
+    passthrough = PassThrough()
+    err = Exception("kaboom")
+
+    def done(e: Any = None) -> None:
+        assert e is err
+
+    pipeline(readable, passthrough, must_call(done))
+    readable.destroy(err)
+    with pytest.raises(Exception) as info:
+        await aiter(readable).__anext__()
+    assert info.value is err

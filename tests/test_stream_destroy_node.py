@@ -1,7 +1,7 @@
 """Node's test-stream-readable-destroy.js, -writable-destroy.js, -duplex-destroy.js,
 -transform-destroy.js, -destroy.js and -destroy-event-order.js, ported case by case.
 
-The AbortSignal cases wait for the ``abort`` module (they are listed in NODE_PORTS.md).
+The AbortSignal cases (``signal=`` and ``add_abort_signal``) are at the end.
 """
 
 from __future__ import annotations
@@ -944,3 +944,83 @@ def test_duplex_signal_option(must_call: MustCall) -> None:
     d.on("error", must_call(on_error))
     d.on("close", must_call())
     controller.abort()
+
+
+# The addAbortSignal(...) blocks of test-stream-readable-destroy.js and
+# test-stream-writable-destroy.js: the same checks as the signal= blocks above, the signal
+# attached after construction.
+
+
+@node_case
+def test_readable_add_abort_signal(must_call: MustCall) -> None:
+    from trio_nodecompat.abort import AbortController
+    from trio_nodecompat.stream import add_abort_signal
+
+    controller = AbortController()
+    read = add_abort_signal(
+        controller.signal, Readable(read=lambda self, n: self.push("asd"))
+    )
+    read.on("error", must_call(lambda e: check(e.name == "AbortError")))
+    controller.abort()
+    read.on("data", must_call.never("data"))
+
+
+@node_case
+async def test_readable_add_abort_signal_aborts_async_iteration(must_call: MustCall) -> None:
+    import pytest
+
+    from trio_nodecompat.abort import AbortController
+    from trio_nodecompat.errors import AbortError
+    from trio_nodecompat.stream import add_abort_signal
+    from trio_nodecompat.timers import set_timeout
+
+    controller = AbortController()
+    read = add_abort_signal(
+        controller.signal, Readable(object_mode=True, read=lambda self, n: False)
+    )
+    read.push("asd")
+    read.on("error", must_call(lambda e: check(e.name == "AbortError")))
+    set_timeout(controller.abort, 0)
+    with pytest.raises(AbortError):
+        async for _ in read:
+            pass
+
+
+@node_case
+def test_writable_add_abort_signal(must_call: MustCall) -> None:
+    from trio_nodecompat.abort import AbortController
+    from trio_nodecompat.stream import add_abort_signal
+
+    controller = AbortController()
+    w = add_abort_signal(controller.signal, Writable(write=lambda self, c, e, cb: cb()))
+    w.on("error", must_call(lambda e: check(e.name == "AbortError" and w.destroyed)))
+    w.write("asd")
+    controller.abort()
+
+
+# test-stream-destroy.js: Node's ``stream.destroy(stream, err)``, the destroyer pipeline,
+# finished and the iterators use (undocumented in Node and not in SPEC 15, so it stays
+# internal here: tested through ``_destroy.destroyer``). Without an error, an unfinished
+# stream is destroyed with an AbortError.
+
+
+@node_case
+def test_destroyer_of_an_unfinished_stream_uses_an_abort_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream._destroy import destroyer
+
+    for stream in (Readable(read=nothing), Writable(write=nothing)):
+        destroyer(stream, None)
+        assert stream.destroyed is True
+        stream.on("error", must_call(lambda err: check(getattr(err, "name", None) == "AbortError")))
+        stream.on("close", must_call())
+
+
+@node_case
+def test_destroyer_with_an_error(must_call: MustCall) -> None:
+    from trio_nodecompat.stream._destroy import destroyer
+
+    for stream in (Readable(read=nothing), Writable(write=nothing)):
+        destroyer(stream, Exception("asd"))
+        assert stream.destroyed is True
+        stream.on("error", must_call(lambda err: check(str(err) == "asd")))
+        stream.on("close", must_call())

@@ -283,6 +283,15 @@ def _construct_nt(stream: Any) -> None:
         next_tick(on_construct, exc)
 
 
+def _emit_close_legacy(stream: Any) -> None:
+    stream.emit("close")
+
+
+def _emit_error_close_legacy(stream: Any, err: BaseException) -> None:
+    stream.emit("error", err)
+    next_tick(_emit_close_legacy, stream)
+
+
 def destroyer(stream: Any, err: BaseException | None) -> None:
     """Destroy ``stream`` as a consumer that stopped early does: with an AbortError if unfinished."""
     if stream is None or is_destroyed(stream):
@@ -293,5 +302,10 @@ def destroyer(stream: Any, err: BaseException | None) -> None:
         stream.destroy(err)
     elif callable(getattr(stream, "close", None)):
         stream.close()
+    elif err is not None:
+        # A legacy stream with neither: it is told as its own events would tell it.
+        next_tick(_emit_error_close_legacy, stream, err)
+    else:
+        next_tick(_emit_close_legacy, stream)
     if not getattr(stream, "destroyed", False):
         stream._is_destroyed = True

@@ -11,7 +11,10 @@ Every stage gets an end-of-stream watcher. The first error wins (a premature clo
 to a real error that comes later); every stream that has not finished is then destroyed,
 the pump tasks are cancelled, and the callback runs on the next tick. Python-specific: a sync
 iterable handed to a function stage is wrapped as an async iterable, so the function can
-``async for`` over whatever came before it.
+``async for`` over whatever came before it; and the sources handed to function stages are
+closed by the pipeline when their chain ends (JS's ``for await`` closes its source itself).
+Legacy streams take part as in Node: a v1 stream without ``read`` feeds a function stage
+through an object-mode Readable wrapping it.
 """
 
 from __future__ import annotations
@@ -121,6 +124,10 @@ def make_async_iterable(val: Any) -> Any:
         return val
     if is_iterable(val):
         return _SyncAsAsync(val)
+    if is_readable_node_stream(val):
+        # A legacy stream (no async iterator of its own; a v1 stream without ``read`` is
+        # wrapped in an object-mode Readable), iterated as Node's ``fromReadable`` does.
+        return ReadableIterator(val)
     raise ERR_INVALID_ARG_TYPE("val", ["Readable", "Iterable", "AsyncIterable"], val)
 
 
@@ -251,13 +258,38 @@ class _Pipeline:
         eos(src, on_src_done, readable=True, writable=False)
         return eos(dst, self.finish, readable=False, writable=True)
 
-    def pump_to_node(self, iterable: Any, writable: Any, end: bool) -> None:
+    def pump_to_node(
+        self, iterable: Any, writable: Any, end: bool, upstream: list[Any] | None = None
+    ) -> None:
         self.finish_count += 1
         self.tasks.append(
-            spawn_owned("pipeline() pumping an iterable", self._pump, iterable, writable, end)
+            spawn_owned(
+                "pipeline() pumping an iterable",
+                self._pump,
+                iterable,
+                writable,
+                end,
+                upstream or [],
+            )
         )
 
-    async def _pump(self, iterable: Any, writable: Any, end: bool) -> None:
+    async def _close_upstream(self, upstream: list[Any]) -> None:
+        """Close the sources the function stages of a chain iterated, nearest first.
+
+        JS's ``for await`` calls ``return()`` on its source when it is left early, so closing
+        the last generator of a chain closes every one before it; Python's ``async for``
+        does not, so the pipeline closes each (closing a finished one does nothing).
+        """
+        with trio.CancelScope(shield=True):
+            for source in reversed(upstream):
+                aclose = getattr(source, "aclose", None)
+                if callable(aclose):
+                    try:
+                        await aclose()
+                    except Exception as exc:  # the pipeline's outcome is already decided
+                        self.finish_impl(exc, False)
+
+    async def _pump(self, iterable: Any, writable: Any, end: bool, upstream: list[Any]) -> None:
         error: BaseException | None = None
         wakeup: trio.Event | None = None
 
@@ -302,15 +334,9 @@ class _Pipeline:
         finally:
             cleanup()
             writable.remove_listener("drain", resume)
-            aclose = getattr(iterator, "aclose", None)
-            if callable(aclose):
-                with trio.CancelScope(shield=True):
-                    try:
-                        await aclose()
-                    except Exception as exc:  # the pipeline's outcome is already decided
-                        self.finish_impl(exc, False)
+            await self._close_upstream([*upstream, iterator])
 
-    def await_last(self, awaitable: Any, pt: Any, end: bool) -> None:
+    def await_last(self, awaitable: Any, pt: Any, end: bool, upstream: list[Any]) -> None:
         self.finish_count += 1
 
         async def settle() -> None:
@@ -324,6 +350,8 @@ class _Pipeline:
                 pt.destroy(self.error)
                 next_tick(self.finish, self.error or ERR_STREAM_PREMATURE_CLOSE())
                 raise
+            finally:
+                await self._close_upstream(upstream)
             self.value = value
             if value is not None:
                 pt.write(value)
@@ -354,6 +382,9 @@ def pipeline_impl(
         signal.add_event_listener("abort", p.abort, once=True)
     inner_signal = p.controller.signal
     ret: Any = None
+    #: The sources handed to the function stages since the last Node stream: the pump or the
+    #: awaitable ending this chain closes them (see ``_Pipeline._close_upstream``).
+    chain: list[Any] = []
     count = len(streams)
     for i, stream in enumerate(streams):
         reading = i < count - 1
@@ -387,6 +418,8 @@ def pipeline_impl(
             source = make_async_iterable(ret)
             if isinstance(source, ReadableIterator):
                 p.iterators.append(source)
+            else:
+                chain.append(source)
             ret = call_with_signal(stream, source, signal=inner_signal)
             if reading:
                 if not is_async_iterable(ret):
@@ -396,9 +429,9 @@ def pipeline_impl(
 
                 pt = PassThrough(object_mode=True)
                 if inspect.isawaitable(ret):
-                    p.await_last(ret, pt, stage_end)
+                    p.await_last(ret, pt, stage_end, chain)
                 elif is_async_iterable(ret):
-                    p.pump_to_node(ret, pt, stage_end)
+                    p.pump_to_node(ret, pt, stage_end, chain)
                 else:
                     raise ERR_INVALID_RETURN_VALUE("AsyncIterable or Promise", "destination", ret)
                 ret = pt
@@ -413,7 +446,7 @@ def pipeline_impl(
                 if is_readable(stream) and is_last:
                     p.last_stream_cleanup.append(cleanup)
             elif is_iterable(ret):
-                p.pump_to_node(ret, stream, stage_end)
+                p.pump_to_node(ret, stream, stage_end, chain)
             else:
                 raise ERR_INVALID_ARG_TYPE(
                     "val",
@@ -421,6 +454,7 @@ def pipeline_impl(
                     ret,
                 )
             ret = stream
+            chain = []
         else:
             from ._duplexify import duplexify
 
