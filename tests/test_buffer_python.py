@@ -323,6 +323,20 @@ def test_atob_btoa() -> None:
     assert missing.value.message == 'The "input" argument must be specified'
 
 
+def test_atob_raises_a_dom_exception() -> None:
+    # test-global-domexception.js: `assert.throws(() => atob('我要抛错！'), DOMException)`.
+    from trio_nodecompat import DOMException
+
+    with pytest.raises(DOMException) as info:
+        atob("我要抛错！")
+    assert isinstance(info.value, errors.InvalidCharacterError)
+    assert isinstance(info.value, ValueError) and info.value.legacy_code == 5
+    assert issubclass(errors.QuotaExceededError, DOMException)
+    assert issubclass(errors.TypeMismatchError, DOMException) and issubclass(
+        errors.TypeMismatchError, TypeError
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "from_enc", "to_enc", "expected"),
     [

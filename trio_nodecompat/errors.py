@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from ._dom_exception import DOMException
+
 __all__ = [
     "CODES",
     "ERR_AMBIGUOUS_ARGUMENT",
@@ -481,16 +483,31 @@ class U_INVALID_CHAR_FOUND(NodeError):
         super().__init__("Unable to transcode Buffer [U_INVALID_CHAR_FOUND]")
 
 
-class InvalidCharacterError(NodeError, ValueError):
+# mypy sees DOMException's int `code` and writable `message`; here they are NodeError's (a string
+# code, a read-only message), as documented, hence the ignores on these classes.
+class _NamedDOMException(NodeError, DOMException):  # type: ignore[misc, override]
+    """A ``DOMException`` this package raises by name (Node throws ``new DOMException(msg,
+    name)``): ``except DOMException`` catches it, as in Node. As every error of this package
+    it is also a :class:`NodeError` whose ``code`` is a string (here the DOMException's name);
+    the legacy numeric code, Node's ``err.code``, is ``legacy_code``."""
+
+    legacy_code: ClassVar[int] = 0
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)  # DOMException's (message, name) form is not used
+
+
+class InvalidCharacterError(_NamedDOMException, ValueError):  # type: ignore[override]
     """WHATWG's ``DOMException`` named ``InvalidCharacterError``, raised by ``atob``/``btoa``.
 
     Node raises a ``DOMException`` whose ``name`` is ``'InvalidCharacterError'`` and whose legacy
     numeric ``code`` is 5. Here ``name`` and ``code`` are both ``'InvalidCharacterError'`` (codes
-    are strings throughout this package) and ``legacy_code`` is 5; it is a :class:`ValueError`.
+    are strings throughout this package) and ``legacy_code`` is 5; it is a
+    :class:`~trio_nodecompat.DOMException` and a :class:`ValueError`.
     """
 
-    code = "InvalidCharacterError"
-    name: ClassVar[str] = "InvalidCharacterError"
+    code = "InvalidCharacterError"  # type: ignore[assignment]
+    name: ClassVar[str] = "InvalidCharacterError"  # type: ignore[misc]
     legacy_code: ClassVar[int] = 5
 
 
@@ -764,24 +781,24 @@ class CryptoError(NodeError):
         super().__init__(message)
 
 
-class QuotaExceededError(NodeError, ValueError):
+class QuotaExceededError(_NamedDOMException, ValueError):  # type: ignore[override]
     """WHATWG's ``DOMException`` named ``QuotaExceededError`` (``get_random_values`` over 64 KiB).
 
     As :class:`InvalidCharacterError`: ``name`` and ``code`` are the DOMException's name, and
     ``legacy_code`` is its numeric code (22), which is what Node's ``err.code`` holds.
     """
 
-    code = "QuotaExceededError"
-    name: ClassVar[str] = "QuotaExceededError"
+    code = "QuotaExceededError"  # type: ignore[assignment]
+    name: ClassVar[str] = "QuotaExceededError"  # type: ignore[misc]
     legacy_code: ClassVar[int] = 22
 
 
-class TypeMismatchError(NodeError, TypeError):
+class TypeMismatchError(_NamedDOMException, TypeError):  # type: ignore[override]
     """WHATWG's ``DOMException`` named ``TypeMismatchError`` (``get_random_values`` of a value
     that is not an integer typed array); ``legacy_code`` is 17, Node's ``err.code``."""
 
-    code = "TypeMismatchError"
-    name: ClassVar[str] = "TypeMismatchError"
+    code = "TypeMismatchError"  # type: ignore[assignment]
+    name: ClassVar[str] = "TypeMismatchError"  # type: ignore[misc]
     legacy_code: ClassVar[int] = 17
 
 
