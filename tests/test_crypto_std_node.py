@@ -235,6 +235,36 @@ class TestHmac:
                     actual = actual[:32]
                 assert actual == want, f"HMAC-{algorithm} rfc 4231 case {i + 1}"
 
+    @pytest.mark.parametrize("table", ["rfc2202_md5", "rfc2202_sha1", "rfc4231"])  # Buffer keys
+    def test_vector_tables_with_secret_key_objects(self, table: str) -> None:
+        # testHmac's keyWrappers: a Buffer key is also given as createSecretKey(key) (the
+        # extra's KeyObject); a string key is not wrapped, as in Node.
+        pytest.importorskip("cryptography")
+        default = {"rfc2202_md5": "md5", "rfc2202_sha1": "sha1"}.get(table)
+        checked = 0
+        for case in VECTORS["hmac"][table]:
+            key = value(case["key"])
+            if isinstance(key, str):
+                continue
+            expected = case["hmac"] if default is None else {default: case["hmac"]}
+            for algorithm, want in expected.items():
+                got = crypto.create_hmac(algorithm, crypto.create_secret_key(key))
+                got.update(value(case["data"]))
+                digest = got.digest("hex")
+                if case.get("truncate"):
+                    digest = digest[:32]
+                assert digest == want, (table, case, algorithm)
+                checked += 1
+        assert checked > 0
+
+    def test_empty_secret_key_object(self) -> None:
+        pytest.importorskip("cryptography")
+        key_object = crypto.create_secret_key(Buffer.alloc(0))
+        assert (
+            crypto.create_hmac("sha256", Buffer.alloc(0)).update("foo").digest()
+            == crypto.create_hmac("sha256", key_object).update("foo").digest()
+        )
+
     def test_ucs2_digest(self) -> None:
         assert crypto.create_hmac("sha256", "w00t").digest("ucs2") == (
             crypto.create_hmac("sha256", "w00t").digest().to_string("ucs2")
