@@ -1,7 +1,8 @@
 """Hash and Hmac as Transform streams (Node's LazyTransform): write data, read the digest.
 
-Ports test-crypto-hash-stream-pipe.js, the stream half of test-crypto-hash.js (``a5``-``a8``)
-and of test-crypto-hmac.js's RFC 4231 loop, and pipes a Readable into ``create_hash``.
+Ports test-crypto-hash-stream-pipe.js, test-crypto-stream.js (both halves), the stream half of
+test-crypto-hash.js (``a5``-``a8``) and of test-crypto-hmac.js's RFC 4231 loop, and pipes a
+Readable into ``create_hash``.
 """
 
 from __future__ import annotations
@@ -267,3 +268,48 @@ async def test_a_listener_added_first_builds_the_stream_and_stays() -> None:
         m.end("abc")
         await trio.sleep(0.01)
     assert got == [sha256("abc"), "finish"]
+
+
+async def test_hash_piped_into_a_writable() -> None:
+    # test-crypto-stream.js, its Hash half: an md5 Hash piped into a Writable that concatenates
+    # what it gets, then the simpler stream calls on fresh hashes.
+    from trio_nodecompat.stream import Writable
+
+    got: list[str] = []
+    async with trio_nodecompat.open_loop():
+        buffers: list[Buffer] = []
+
+        def on_finish() -> None:
+            got.append(Buffer.concat(buffers).to_string("hex"))
+
+        sink = Writable(write=lambda self, data, encoding, done: (buffers.append(data), done()))
+        sink.once("finish", on_finish)
+        hasher = crypto.create_hash("md5")
+        hasher.pipe(sink)
+        hasher.end("Hallo world")
+
+        assert isinstance(crypto.create_hash("md5").unpipe(object()), crypto.Hash)
+        assert isinstance(crypto.create_hash("md5").set_encoding("utf8"), crypto.Hash)
+        assert isinstance(crypto.create_hash("md5").pause(), crypto.Hash)
+        assert isinstance(crypto.create_hash("md5").resume(), crypto.Hash)
+    assert got == ["06460dadb35d3d503047ce750ceb2d07"]
+
+
+async def test_decipher_flush_failure_is_an_error_event() -> None:
+    # test-crypto-stream.js: Decipher._flush() emits 'error' (bad decrypt), not an exception.
+    pytest.importorskip("cryptography")
+    from trio_nodecompat import errors
+
+    key = Buffer.from_("48fb56eb10ffeb13fc0ef551bbca3b1b", "hex")
+    badkey = Buffer.from_("12341234123412341234123412341234", "hex")
+    iv = Buffer.from_("6d358219d1f488f5f4eb12820a66d146", "hex")
+    seen: list[BaseException] = []
+    async with trio_nodecompat.open_loop():
+        cipher = crypto.create_cipheriv("aes-128-cbc", key, iv)
+        decipher = crypto.create_decipheriv("aes-128-cbc", badkey, iv)
+        cipher.pipe(decipher).on("error", seen.append)
+        cipher.end("Papaya!")  # must not be an unhandled exception
+        await trio.sleep(0.01)
+    assert len(seen) == 1 and isinstance(seen[0], errors.ERR_OSSL_BAD_DECRYPT)
+    assert "bad decrypt" in seen[0].message
+    assert seen[0].library == "Provider routines" and seen[0].reason == "bad decrypt"
