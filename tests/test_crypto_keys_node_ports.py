@@ -831,6 +831,215 @@ class TestSignVerify:
                 "sha256", b"data", {"key": public, "dsaEncoding": "ieee-p1363"}, der
             )
 
+    @pytest.mark.parametrize(("file", "length"), [("ec-key.pem", 64), ("dsa_private_1025.pem", 40)])
+    def test_dsa_encodings_and_signature_lengths(self, file: str, length: int) -> None:
+        # test-crypto-sign-verify.js: DER signatures of (EC)DSA vary in length, IEEE P1363
+        # ones do not; a P1363 signature of the wrong length verifies false or fails with an
+        # asn1 encoding error.
+        data = Buffer.from_("Hello world")
+        private = _fixture(file)
+        for sig in (
+            crypto.create_sign("sha1").update(data).sign(private),
+            crypto.sign("sha1", data, private),
+            crypto.sign("sha1", data, {"key": private, "dsaEncoding": "der"}),
+        ):
+            assert length + 4 <= len(sig) <= length + 8
+            assert crypto.create_verify("sha1").update(data).verify(private, sig) is True
+            assert crypto.verify("sha1", data, private, sig) is True
+        opts = {"key": private, "dsaEncoding": "ieee-p1363"}
+        sig = crypto.sign("sha1", data, opts)
+        assert len(sig) == length
+        assert crypto.verify("sha1", data, opts, sig) is True
+        assert crypto.create_verify("sha1").update(data).verify(opts, sig) is True
+        for i in (-2, -1, 1, 2, 4, 8):
+            wrong = crypto.random_bytes(length + i)
+            try:
+                result = crypto.verify("sha1", data, opts, wrong)
+            except errors.NodeError as err:
+                assert "asn1 encoding" in err.message
+                assert getattr(err, "library", None) == "asn1 encoding routines"
+                continue
+            assert result is False
+
+    def test_externally_signed_p1363_and_the_option_on_other_keys(self) -> None:
+        data = Buffer.from_("Hello world")
+        ext_sig = Buffer.from_(
+            "494c18ab5c8a62a72aea5041966902bcfa229821af2bf65"
+            "0b5b4870d1fe6aebeaed9460c62210693b5b0a300033823"
+            "33d9529c8abd8c5948940af944828be16c",
+            "hex",
+        )
+        ec_key = {"key": _fixture("ec-key.pem"), "dsaEncoding": "ieee-p1363"}
+        for ok in (True, False):
+            assert crypto.verify("sha256", data, ec_key, ext_sig) is ok
+            assert crypto.create_verify("sha256").update(data).verify(ec_key, ext_sig) is ok
+            ext_sig[crypto.random_int(len(ext_sig))] ^= 1
+        # Non-(EC)DSA keys ignore the option.
+        key_pem, cert_pem = _fixture("rsa_private.pem"), _fixture("rsa_cert.crt")
+        sig = crypto.sign("sha1", data, {"key": key_pem, "dsaEncoding": "ieee-p1363"})
+        assert crypto.verify("sha1", data, cert_pem, sig) is True
+        for encoding in ("ieee-p1363", "der"):
+            assert crypto.verify("sha1", data, {"key": cert_pem, "dsaEncoding": encoding}, sig)
+        # Node's list has null too: None here means "not given" (the package-wide rule).
+        for bad in ("foo", {}, 5, True, float("nan")):
+            with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+                crypto.sign("sha1", data, {"key": cert_pem, "dsaEncoding": bad})
+
+    def test_option_errors_come_before_key_parsing(self) -> None:
+        # Node's order (asked of node 20): the one-shots read the options first; Sign.sign and
+        # Verify.verify check the key's JavaScript-level type first, then the options, then
+        # OpenSSL parses the key text.
+        cert = _fixture("rsa_cert.crt")
+        bad = {"key": cert, "dsaEncoding": "foo"}
+        garbage = {"key": "garbage", "dsaEncoding": "foo"}
+        cases: list[tuple[Any, type[errors.NodeError]]] = [
+            (
+                lambda: crypto.create_sign("sha1").update("x").sign(bad),
+                errors.ERR_INVALID_ARG_VALUE,
+            ),
+            (
+                lambda: crypto.create_verify("sha1").update("x").verify(garbage, bytes(3)),
+                errors.ERR_INVALID_ARG_VALUE,
+            ),
+            (
+                lambda: crypto.create_sign("sha1").update("x").sign({"key": "x", "padding": "x"}),
+                errors.ERR_INVALID_ARG_VALUE,
+            ),
+            (
+                lambda: (
+                    crypto.create_sign("sha1").update("x").sign({"key": 5, "dsaEncoding": "foo"})
+                ),
+                errors.ERR_INVALID_ARG_TYPE,
+            ),
+            (
+                lambda: (
+                    crypto.create_sign("sha1")
+                    .update("x")
+                    .sign({"key": crypto.create_secret_key(bytes(3)), "dsaEncoding": "foo"})
+                ),
+                errors.ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
+            ),
+            (
+                lambda: crypto.sign("sha1", b"x", {"key": 5, "dsaEncoding": "foo"}),
+                errors.ERR_INVALID_ARG_VALUE,
+            ),
+            (
+                lambda: crypto.verify("sha1", b"x", garbage, bytes(3)),
+                errors.ERR_INVALID_ARG_VALUE,
+            ),
+        ]
+        for call, expected in cases:
+            with pytest.raises(expected):
+                call()
+
+    def test_unrestricted_rsa_pss_key_takes_any_digest_and_salt(self) -> None:
+        public_pem = _fixture("rsa_pss_public_2048.pem")
+        private_pem = _fixture("rsa_pss_private_2048.pem")
+        public_key = crypto.create_public_key(public_pem)
+        private_key = crypto.create_private_key(private_pem)
+        for key in (private_pem, private_key):
+            for algo in ("sha1", "sha256"):
+                for salt in (None, 8, 10, 12, 16, 18, 20):
+                    options: dict[str, Any] = {"key": key}
+                    if salt is not None:
+                        options["saltLength"] = salt
+                    signature = crypto.sign(algo, "foo", options)
+                    for pkey in (key, public_key, public_pem):
+                        assert crypto.verify(algo, "foo", {**options, "key": pkey}, signature)
+
+    @pytest.mark.parametrize(
+        ("name", "digest", "minimum"),
+        [("sha256_sha256_16", "sha256", 16), ("sha512_sha256_20", "sha512", 20)],
+    )
+    def test_restricted_rsa_pss_keys(self, name: str, digest: str, minimum: int) -> None:
+        # A key whose RSASSA-PSS parameters name a digest and a minimum salt length: OpenSSL
+        # refuses another digest ('digest not allowed') and a shorter salt ('pss saltlen too
+        # small'), signing and verifying, as Node reports them.
+        public_pem = _fixture(f"rsa_pss_public_2048_{name}.pem")
+        private_pem = _fixture(f"rsa_pss_private_2048_{name}.pem")
+        public_key = crypto.create_public_key(public_pem)
+        private_key = crypto.create_private_key(private_pem)
+        assert private_key.asymmetric_key_details["salt_length"] == minimum
+        for key in (private_pem, private_key):
+            for other in {"sha1", "sha256", "sha512"} - {digest}:
+                with pytest.raises(errors.ERR_OSSL_DIGEST_NOT_ALLOWED, match="digest not allowed"):
+                    crypto.sign(other, "foo", key)
+                with pytest.raises(errors.ERR_OSSL_DIGEST_NOT_ALLOWED):
+                    crypto.create_sign(other).update("foo").sign(key)
+                with pytest.raises(errors.ERR_OSSL_DIGEST_NOT_ALLOWED):
+                    crypto.verify(other, "foo", public_key, bytes(256))
+            for salt in (8, minimum - 1):
+                with pytest.raises(
+                    errors.ERR_OSSL_PSS_SALTLEN_TOO_SMALL, match="pss saltlen too small"
+                ):
+                    crypto.sign(digest, "foo", {"key": key, "saltLength": salt})
+            with pytest.raises(errors.ERR_OSSL_PSS_SALTLEN_TOO_SMALL):
+                crypto.verify(digest, "foo", {"key": public_key, "saltLength": 8}, bytes(256))
+            for salt in (None, minimum, 20, minimum + 2):
+                options: dict[str, Any] = {"key": key}
+                if salt is not None:
+                    options["saltLength"] = salt
+                signature = crypto.sign(digest, "foo", options)
+                for pkey in (key, public_key, public_pem):
+                    assert crypto.verify(digest, "foo", {**options, "key": pkey}, signature)
+
+    @pytest.mark.parametrize("key", ["", "foo", None, True, bool])
+    def test_jwk_format_needs_an_object(self, key: Any) -> None:
+        # nodejs/node#44471: this must not crash, and names the "key.key" property.
+        jwk = {"key": key, "format": "jwk"}
+        for call in (
+            lambda: crypto.verify("sha256", "foo", jwk, bytes(0)),
+            lambda: crypto.create_verify("sha256").verify(jwk, bytes(0)),
+            lambda: crypto.sign("sha256", "foo", jwk),
+            lambda: crypto.create_sign("sha256").sign(jwk),
+        ):
+            with pytest.raises(
+                errors.ERR_INVALID_ARG_TYPE, match='"key.key" property must be of type object'
+            ):
+                call()
+
+    def test_pss_signature_verified_by_the_openssl_cli(self, tmp_path: Path) -> None:
+        # Node's RSA-PSS sign test checked by `openssl dgst -verify` (skipped, as Node skips
+        # it, when there is no openssl binary).
+        import shutil
+        import subprocess
+
+        openssl = shutil.which("openssl")
+        if openssl is None:
+            pytest.skip("no openssl command-line tool")
+        signature = (
+            crypto.create_sign("SHA256")
+            .update("Test123")
+            .sign(
+                {
+                    "key": _fixture("rsa_private_2048.pem"),
+                    "padding": crypto.constants.RSA_PKCS1_PSS_PADDING,
+                }
+            )
+        )
+        (tmp_path / "s5.sig").write_bytes(bytes(signature))
+        (tmp_path / "s5.msg").write_bytes(b"Test123")
+        result = subprocess.run(
+            [
+                openssl,
+                "dgst",
+                "-sha256",
+                "-verify",
+                FIXTURE_KEYS + "rsa_public_2048.pem",
+                "-signature",
+                str(tmp_path / "s5.sig"),
+                "-sigopt",
+                "rsa_padding_mode:pss",
+                "-sigopt",
+                "rsa_pss_saltlen:-2",
+                str(tmp_path / "s5.msg"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "Verified OK" in result.stdout
+
     def test_eddsa_one_shot(self) -> None:
         for kind in ("ed25519", "ed448"):
             private = _fixture(f"{kind}_private.pem")

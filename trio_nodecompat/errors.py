@@ -836,6 +836,8 @@ __all__ += [
     "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     "ERR_OSSL_INVALID_DIGEST",
     "ERR_OSSL_INVALID_PADDING_MODE",
+    "ERR_OSSL_DIGEST_NOT_ALLOWED",
+    "ERR_OSSL_PSS_SALTLEN_TOO_SMALL",
     "ERR_OSSL_INVALID_SALT_LENGTH",
     "ERR_OSSL_INVALID_X931_DIGEST",
     "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
@@ -1216,6 +1218,25 @@ class ERR_OSSL_INVALID_PADDING_MODE(OpenSSLError):
     packed = "1C8000A8"
     library = "Provider routines"
     reason = "invalid padding mode"
+
+
+class ERR_OSSL_DIGEST_NOT_ALLOWED(OpenSSLError):
+    """A digest other than the one a restricted RSA-PSS key names (its ``hash_algorithm``)."""
+
+    code = "ERR_OSSL_DIGEST_NOT_ALLOWED"
+    packed = "1C8000AE"
+    library = "Provider routines"
+    reason = "digest not allowed"
+
+
+class ERR_OSSL_PSS_SALTLEN_TOO_SMALL(OpenSSLError):
+    """A PSS salt length below the minimum a restricted RSA-PSS key names (its
+    ``salt_length``)."""
+
+    code = "ERR_OSSL_PSS_SALTLEN_TOO_SMALL"
+    packed = "1C8000AC"
+    library = "Provider routines"
+    reason = "pss saltlen too small"
 
 
 class ERR_OSSL_INVALID_X931_DIGEST(OpenSSLError):

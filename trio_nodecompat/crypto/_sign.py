@@ -38,18 +38,20 @@ from ..errors import (
     ERR_CRYPTO_UNSUPPORTED_OPERATION,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_OSSL_DIGEST_NOT_ALLOWED,
     ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE,
     ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE,
     ERR_OSSL_INVALID_DIGEST,
     ERR_OSSL_INVALID_PADDING_MODE,
     ERR_OSSL_INVALID_SALT_LENGTH,
     ERR_OSSL_INVALID_X931_DIGEST,
+    ERR_OSSL_PSS_SALTLEN_TOO_SMALL,
     ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE,
     OpenSSLError,
 )
 from ..stream import Writable
 from ._constants import constants
-from ._convert import DATA_TYPES, VIEW_TYPES, data_bytes, encode_output, owned_bytes
+from ._convert import DATA_TYPES, VIEW_TYPES, as_view, data_bytes, encode_output, owned_bytes
 from ._keys import KeyObject, option, prepare_private_key, prepare_public_key
 from ._offload import Job, promisified_by, run, start
 from ._signing_digests import digest_by_name
@@ -99,6 +101,31 @@ class _Options:
         self.dsa_encoding = encoding
 
 
+def _key_dict(key: object) -> Mapping[str, Any]:
+    """The options of a key input: Node's ``{key, padding, ...}`` dict, or nothing."""
+    return key if isinstance(key, Mapping) else {}
+
+
+def _prepared_with_options(
+    key: object,
+    prepare: Callable[[object], tuple[KeyObject, Mapping[str, Any]]],
+    keywords: tuple[Any, ...],
+) -> tuple[KeyObject, _Options]:
+    """A key and its signing options, checked in Node's order for ``Sign.sign`` and
+    ``Verify.verify``: what the JavaScript layer checks about the key (its type, a KeyObject's
+    kind, a JWK) comes first, then the options, and only then does OpenSSL parse PEM/DER text
+    or bytes, so a bad option is reported before a key that would not parse."""
+    inner = key.get("key", key) if isinstance(key, Mapping) else key
+    parsed_later = _key_dict(key).get("format") != "jwk" and (
+        isinstance(inner, str) or as_view(inner) is not None
+    )
+    if not parsed_later:
+        prepared, options = prepare(key)
+        return prepared, _Options(options, *keywords)
+    opts = _Options(_key_dict(key), *keywords)
+    return prepare(key)[0], opts
+
+
 def _rsa_padding(
     key: KeyObject, digest: hashes.HashAlgorithm, opts: _Options, signing: bool
 ) -> padding.AsymmetricPadding:
@@ -115,6 +142,14 @@ def _rsa_padding(
     if pad != _PSS:
         raise ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE()
     salt = opts.salt_length
+    if params is not None:
+        # A restricted RSA-PSS key (its parameters name a digest and a minimum salt length):
+        # OpenSSL refuses any other digest, then a shorter salt, signing and verifying alike.
+        allowed = digest_by_name(params.hash_algorithm)
+        if allowed is None or allowed.name != digest.name:
+            raise ERR_OSSL_DIGEST_NOT_ALLOWED()
+        if salt is not None and 0 <= salt < params.salt_length:
+            raise ERR_OSSL_PSS_SALTLEN_TOO_SMALL()
     if salt is None:
         if params is not None:
             salt = params.salt_length
@@ -304,8 +339,9 @@ class Sign(Writable):
         """The signature, as a Buffer or a string in ``output_encoding``. Usable once."""
         if private_key is None:
             raise ERR_CRYPTO_SIGN_KEY_REQUIRED()
-        key, options = prepare_private_key(private_key)
-        opts = _Options(options, padding, salt_length, dsa_encoding)
+        key, opts = _prepared_with_options(
+            private_key, prepare_private_key, (padding, salt_length, dsa_encoding)
+        )
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
         hashed = self._hash.finalize()
@@ -347,8 +383,9 @@ class Verify(Writable):
         dsa_encoding: str | None = None,
     ) -> bool:
         """Whether ``signature`` is valid for the data and the key ``object``. Usable once."""
-        key, options = prepare_public_key(object)
-        opts = _Options(options, padding, salt_length, dsa_encoding)
+        key, opts = _prepared_with_options(
+            object, prepare_public_key, (padding, salt_length, dsa_encoding)
+        )
         sig = owned_bytes(signature, "signature", signature_encoding, expected=DATA_TYPES)
         if self._hash is None:
             raise ERR_CRYPTO_INVALID_STATE(text="Not initialised")
@@ -393,8 +430,8 @@ def _one_shot_sign(
 ) -> Job[Buffer, Buffer]:
     """Node's ``signOneShot``: the key, options and digest are checked now (they throw, even
     from the callback form); the job signs."""
-    prepared, options = prepare_private_key(key)
-    opts = _Options(options, *opts_in)
+    opts = _Options(_key_dict(key), *opts_in)  # Node's one-shot reads the options first
+    prepared = prepare_private_key(key)[0]
     raw = prepared._key
     if isinstance(raw, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
         if algorithm is not None:
@@ -414,8 +451,8 @@ def _one_shot_verify(
     algorithm: str | None, data: bytes, key: object, signature: bytes, opts_in: tuple[Any, ...]
 ) -> Job[bool, bool]:
     """Node's ``verifyOneShot``: checked now as :func:`_one_shot_sign`; the job verifies."""
-    prepared, options = prepare_public_key(key)
-    opts = _Options(options, *opts_in)
+    opts = _Options(_key_dict(key), *opts_in)  # Node's one-shot reads the options first
+    prepared = prepare_public_key(key)[0]
     raw = prepared._key
     if prepared.type == "private":
         raw = raw.public_key()  # type: ignore[union-attr]
