@@ -299,3 +299,29 @@ def test_a_hash_made_by_the_class_or_copy_is_as_lazy_as_create_hash() -> None:
     assert vars(crypto.Hash("sha256")) == {}
     assert vars(crypto.create_hash("sha256").copy()) == {}
     assert vars(crypto.Hmac("sha256", "k")) == {}
+
+
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [
+        ({"encoding": "bogus"}, "ERR_UNKNOWN_ENCODING"),
+        ({"high_water_mark": -1}, "ERR_INVALID_ARG_VALUE"),
+    ],
+)
+async def test_a_failed_stream_build_is_retried_and_leaves_the_emitter_usable(
+    options: dict[str, object], code: str
+) -> None:
+    # Node (createHash('sha256', {encoding: 'bogus'})): every write throws the option's error
+    # again (the lazy getters retry the Transform build), while listenerCount and emit still
+    # work on the emitter and update/digest on the hash.
+    async with trio_nodecompat.open_loop():
+        for h in (crypto.create_hash("sha256", **options), crypto.Hmac("sha256", b"k", **options)):
+            for _ in range(2):
+                with pytest.raises(Exception) as caught:
+                    h.write("a")
+                assert getattr(caught.value, "code", None) == code
+            assert h.listener_count("x") == 0
+            seen: list[object] = []
+            h.on("x", seen.append)
+            assert h.emit("x", 1) is True and seen == [1]
+            assert h.update("a").digest()

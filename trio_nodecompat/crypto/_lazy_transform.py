@@ -38,7 +38,21 @@ def _start(stream: LazyTransform) -> bool:
     if _STARTED in state:
         return False
     state[_STARTED] = True
-    Transform.__init__(stream, **state.pop(_OPTIONS, {}))
+    options = state.pop(_OPTIONS, {})
+    before = set(state)
+    try:
+        Transform.__init__(stream, **options)
+    except BaseException:
+        # A bad stream option (Node checks their values here): undo the partial build so the
+        # next stream access builds again and raises the same error, as Node's lazy getters
+        # do, and leave a working emitter, whose tables in Node never depend on the stream.
+        for name in state.keys() - before:
+            del state[name]
+        del state[_STARTED]
+        if options:
+            state[_OPTIONS] = options
+        EventEmitter.__init__(stream)
+        raise
     return True
 
 
