@@ -36,10 +36,9 @@ def test_update_and_digest_build_no_stream() -> None:
     # No stream state was built, not even the emitter's listener tables (create_hash's fast
     # path makes the object without EventEmitter.__new__), and no loop was needed.
     assert vars(h) == {}
-    # Hash(...) called as a class gets the tables every EventEmitter is created with, and
-    # still no stream state.
+    # Hash(...) called as a class is as lazy (LazyTransform.__new__ skips the emitter's).
     c = crypto.Hash("sha256")
-    assert "_events" in vars(c) and "_readable_state" not in vars(c)
+    assert vars(c) == {}
     assert c.update(b"abc").digest("hex") == crypto.create_hash("sha256").update("abc").digest(
         "hex"
     )
@@ -313,3 +312,62 @@ async def test_decipher_flush_failure_is_an_error_event() -> None:
     assert len(seen) == 1 and isinstance(seen[0], errors.ERR_OSSL_BAD_DECRYPT)
     assert "bad decrypt" in seen[0].message
     assert seen[0].library == "Provider routines" and seen[0].reason == "bad decrypt"
+
+
+@pytest.mark.parametrize("how", ["create_hmac", "Hmac"])
+async def test_stream_options_act_however_the_hmac_is_made(how: str) -> None:
+    # Node (new crypto.Hmac(alg, key, {signal}) or createHmac): a listener added first builds
+    # the stream, which sees the signal already aborted and is destroyed with ABORT_ERR; with
+    # captureRejections an async listener's failure becomes 'error'. The class call must build
+    # the stream on first use exactly as create_hmac does.
+    make = getattr(crypto, how)
+    seen: list[object] = []
+    async with trio_nodecompat.open_loop():
+        controller = trio_nodecompat.abort.AbortController()
+        aborted = make("sha256", "k", signal=controller.signal)
+        controller.abort()
+        aborted.on("error", lambda err: seen.append(err.code))
+
+        async def fails() -> None:
+            raise ValueError("boom")
+
+        captured = make("sha256", "k", capture_rejections=True)
+        captured.on("error", lambda err: seen.append(str(err)))
+        captured.on("x", fails)
+        captured.emit("x")
+        await trio.sleep(0.02)
+    assert seen == ["ABORT_ERR", "boom"] or seen == ["boom", "ABORT_ERR"]
+    assert aborted.destroyed
+
+
+def test_a_hash_made_by_the_class_or_copy_is_as_lazy_as_create_hash() -> None:
+    # No listener tables and no stream state until first use, however the Hash is made.
+    assert vars(crypto.Hash("sha256")) == {}
+    assert vars(crypto.create_hash("sha256").copy()) == {}
+    assert vars(crypto.Hmac("sha256", "k")) == {}
+
+
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [
+        ({"encoding": "bogus"}, "ERR_UNKNOWN_ENCODING"),
+        ({"high_water_mark": -1}, "ERR_INVALID_ARG_VALUE"),
+    ],
+)
+async def test_a_failed_stream_build_is_retried_and_leaves_the_emitter_usable(
+    options: dict[str, object], code: str
+) -> None:
+    # Node (createHash('sha256', {encoding: 'bogus'})): every write throws the option's error
+    # again (the lazy getters retry the Transform build), while listenerCount and emit still
+    # work on the emitter and update/digest on the hash.
+    async with trio_nodecompat.open_loop():
+        for h in (crypto.create_hash("sha256", **options), crypto.Hmac("sha256", b"k", **options)):
+            for _ in range(2):
+                with pytest.raises(Exception) as caught:
+                    h.write("a")
+                assert getattr(caught.value, "code", None) == code
+            assert h.listener_count("x") == 0
+            seen: list[object] = []
+            h.on("x", seen.append)
+            assert h.emit("x", 1) is True and seen == [1]
+            assert h.update("a").digest()

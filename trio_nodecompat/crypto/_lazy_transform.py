@@ -21,6 +21,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, Final
 
+from .._event_emitter import EventEmitter
 from ..stream import Duplex, Transform
 
 __all__ = ["LazyTransform"]
@@ -37,7 +38,21 @@ def _start(stream: LazyTransform) -> bool:
     if _STARTED in state:
         return False
     state[_STARTED] = True
-    Transform.__init__(stream, **state.pop(_OPTIONS, {}))
+    options = state.pop(_OPTIONS, {})
+    before = set(state)
+    try:
+        Transform.__init__(stream, **options)
+    except BaseException:
+        # A bad stream option (Node checks their values here): undo the partial build so the
+        # next stream access builds again and raises the same error, as Node's lazy getters
+        # do, and leave a working emitter, whose tables in Node never depend on the stream.
+        for name in state.keys() - before:
+            del state[name]
+        del state[_STARTED]
+        if options:
+            state[_OPTIONS] = options
+        EventEmitter.__init__(stream)
+        raise
     return True
 
 
@@ -106,6 +121,18 @@ class LazyTransform(Transform):
 
     _readable_state = _StateProperty("_readable_state")
     _writable_state = _StateProperty("_writable_state")
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        """An instance with no state at all, not even EventEmitter.__new__'s listener tables.
+
+        Those tables are among the attributes built on first use (with the stream state), as
+        Node's emitter tables appear on a LazyTransform's first ``on``. Made with them, a Hash
+        or Hmac built by calling its class would take a listener without building the stream,
+        so stream options such as ``signal`` and ``capture_rejections`` would never act,
+        unlike the same object made by ``create_hash``/``create_hmac``.
+        """
+        base_new = super(EventEmitter, cls).__new__
+        return base_new(cls) if base_new is object.__new__ else base_new(cls, *args, **kwargs)
 
     def __init__(self) -> None:  # deliberately not Transform.__init__: that runs on first use
         pass
