@@ -458,24 +458,29 @@ class _WriteSide:
             self.conflict = False
 
     async def end(self) -> None:
-        """``end()`` once, then wait for ``'finish'``; called again, it only waits."""
+        """``send_eof``: ``end()`` once, then wait for ``'finish'``; called again, it only
+        waits."""
         self._claim()
         try:
-            w = self.writable
-            if not self.eof_sent:
-                self._check()
-                self.eof_sent = True
-                w.end()
-            elif self.closed:
-                raise trio.ClosedResourceError("this send stream was closed")
-            state = w._writable_state
-            while not state.finished and not w.destroyed and state.errored is None:
-                await _Watch(w, "finish", "error", "close").wait()
-            if state.errored is not None:
-                raise _broken(state.errored)
-            await trio.lowlevel.checkpoint()
+            await self.finish()
         finally:
             self.conflict = False
+
+    async def finish(self) -> None:
+        """``end()`` (once) and wait for ``'finish'``, whoever else is sending."""
+        w = self.writable
+        if not self.eof_sent:
+            self._check()
+            self.eof_sent = True
+            w.end()
+        elif self.closed:
+            raise trio.ClosedResourceError("this send stream was closed")
+        state = w._writable_state
+        while not state.finished and not w.destroyed and state.errored is None:
+            await _Watch(w, "finish", "error", "close").wait()
+        if state.errored is not None:
+            raise _broken(state.errored)
+        await trio.lowlevel.checkpoint()
 
     async def flush(self) -> None:
         """Wait until every chunk ``send`` gave the Writable was taken by its ``_write`` (its
@@ -601,7 +606,7 @@ class WritableSendChannel(trio.abc.SendChannel[Any]):
         """End the Writable (as closing a channel tells its reader it is done)."""
         if not self._side.closed:
             try:
-                await self._side.end()
+                await self._side.finish()
             except trio.BrokenResourceError:
                 pass
             self._side.closed = True
