@@ -4,6 +4,7 @@ and backpressure end to end across them."""
 
 from __future__ import annotations
 
+import itertools
 from functools import partial
 from typing import Any
 
@@ -146,6 +147,51 @@ async def test_promises_finished_cancel_removes_its_listeners() -> None:
         r.destroy()
         with pytest.raises(ERR_STREAM_PREMATURE_CLOSE):
             await promises.finished(r)
+
+
+# The async iterator's schedule points: Node's chunk boundaries, and still fair to Trio
+
+
+async def test_an_always_ready_source_lets_other_tasks_run_and_deadlines_fire() -> None:
+    # A sync infinite source is always ready: a step never waits, and takes no schedule
+    # point of its own (Node's boundaries, tests/test_stream_chunk_oracle.py). One schedule
+    # point every READY_RUN steps keeps other tasks running and lets a deadline cancel it.
+    from trio_nodecompat.stream._iterator import READY_RUN
+
+    ticks = 0
+    steps = 0
+
+    async def other() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await trio.lowlevel.checkpoint()
+
+    async with open_loop():
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(other)
+            source = Readable.from_(itertools.count())
+            with trio.move_on_after(0.05) as scope:
+                async for _ in source:
+                    steps += 1
+            nursery.cancel_scope.cancel()
+    assert scope.cancelled_caught
+    assert source.destroyed  # the cancelled step closed the iterator, which destroys
+    assert steps > READY_RUN
+    assert ticks >= steps // READY_RUN
+
+
+async def test_a_step_finding_a_chunk_is_still_a_cancellation_point() -> None:
+    async with open_loop():
+        source = Readable.from_(["a", "b"])
+        chunks = source.iterator(destroy_on_return=False)
+        assert await chunks.__anext__() == "a"
+        with trio.CancelScope() as scope:
+            scope.cancel()
+            await chunks.__anext__()
+        assert scope.cancelled_caught
+        # Cancelled before a chunk was taken: the stream keeps it for its next reader.
+        assert await source.to_array() == ["b"]
 
 
 # The bridges, checked by Trio's own conformance suites

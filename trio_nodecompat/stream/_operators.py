@@ -199,6 +199,13 @@ class MapIterator:
                             slot = _Slot()
                             try:
                                 result = call_with_signal(self.fn, value, signal=self.fn_signal)
+                                if self.concurrency == 1 and inspect.isawaitable(result):
+                                    # One at a time, the pump would wait for this result
+                                    # before its next read anyway: awaited here, a result
+                                    # that is ready at once lets no other task (and no
+                                    # tick) run before that read, as in Node, where it
+                                    # settles within the microtask queue.
+                                    result = await result
                             except Exception as err:
                                 slot.error = err
                                 self.done = True

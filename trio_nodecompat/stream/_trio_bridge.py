@@ -11,11 +11,19 @@ loop's nursery and are cancelled when the stream is destroyed, which then closes
 stream (``aclose``) before ``'close'``.
 
 Out of Node: :class:`ReadableReceiveStream`, :class:`WritableSendStream` and
-:class:`DuplexStream` are ``trio.abc`` streams over a Readable, Writable or Duplex:
-``receive_some`` reads what the Readable has (waiting for ``'readable'``), ``send_all`` writes
-and waits for ``'drain'`` when ``write`` returns False, ``send_eof`` ends the writable side,
-``aclose`` destroys. A stream error surfaces as ``trio.BrokenResourceError`` whose
-``__cause__`` is the Node error, as Trio's own streams report a broken transport.
+:class:`DuplexStream` are ``trio.abc`` streams over a Readable, Writable or Duplex, held to
+Trio's conformance checks (``trio.testing.check_one_way_stream``,
+``check_half_closeable_stream``): ``receive_some`` reads what the Readable has (waiting for
+``'readable'``), ``send_all`` writes and waits for ``'drain'`` when ``write`` returns False,
+``send_eof`` ends the writable side (``end()``, then waits for ``'finish'``; sending is then
+closed, a second ``send_eof`` is fine), and one sending call runs at a time
+(``BusyResourceError``). Closing is graceful, as Trio's ``aclose`` is: a send stream's
+``aclose`` ends its Writable; a duplex's waits until what ``send_all`` accepted was taken by
+``_write``, then destroys; a receive stream's destroys; a cancelled ``aclose`` destroys at
+once. A wrapper owns its stream's errors (it listens for ``'error'``): a stream error
+surfaces from the next call as ``trio.BrokenResourceError`` whose ``__cause__`` is the Node
+error, as Trio's own streams report a broken transport, not as the loop's uncaught
+exception.
 :class:`ReadableReceiveChannel` and :class:`WritableSendChannel` are the object-mode bridge
 (``trio.abc`` channels, one chunk per ``receive``/``send``); ``Writable.from_send_channel``
 writes into a Trio channel.
@@ -306,6 +314,17 @@ class _Watch:
                 emitter.remove_listener(name, self)
 
 
+def _surfaced_later(_err: BaseException) -> None:
+    """The wrappers' ``'error'`` listener: the error stays in the stream's state and the next
+    Trio call raises it (``trio.BrokenResourceError``), as a Trio stream reports a broken
+    transport, instead of it being the loop's uncaught exception meanwhile."""
+
+
+def _take_errors(stream: Any) -> None:
+    if _surfaced_later not in stream.listeners("error"):
+        stream.on("error", _surfaced_later)
+
+
 def _broken(err: BaseException) -> trio.BrokenResourceError:
     broken = trio.BrokenResourceError(f"the Node stream failed: {err!r}")
     broken.__cause__ = err
@@ -320,6 +339,7 @@ class _ReadSide:
         self.closed = False
         self.conflict = False
         self.started = False
+        _take_errors(readable)
 
     async def next_chunk(self, max_bytes: int | None) -> Any:
         if max_bytes is not None:
@@ -379,10 +399,23 @@ class _WriteSide:
         self.writable = writable
         self.closed = False
         self.conflict = False
+        #: ``send_eof`` ended the Writable: sending is closed, a second ``send_eof`` is fine.
+        self.eof_sent = False
+        #: Writes made by ``send`` whose callback has not come yet (see :meth:`flush`).
+        self.unsettled = 0
+        self.settled: trio.Event | None = None
+        _take_errors(writable)
+
+    def _settle_one(self, _err: BaseException | None = None) -> None:
+        self.unsettled -= 1
+        if self.unsettled == 0 and self.settled is not None:
+            self.settled.set()
 
     def _check(self) -> None:
         if self.closed:
             raise trio.ClosedResourceError("this send stream was closed")
+        if self.eof_sent:
+            raise trio.ClosedResourceError("this stream's sending side was closed by send_eof")
         w = self.writable
         state = w._writable_state
         if state.errored is not None:
@@ -390,13 +423,19 @@ class _WriteSide:
         if w.destroyed or state.ending:
             raise trio.BrokenResourceError("the Node stream is ended or destroyed")
 
-    async def send(self, chunk: Any) -> None:
+    def _claim(self) -> None:
+        """One sending call at a time (``send_all``, ``wait_send_all_might_not_block``,
+        ``send_eof``), as Trio's streams require."""
         if self.conflict:
             raise trio.BusyResourceError("another task is already sending on this stream")
         self.conflict = True
+
+    async def send(self, chunk: Any) -> None:
+        self._claim()
         try:
             self._check()
-            if self.writable.write(chunk):
+            self.unsettled += 1
+            if self.writable.write(chunk, self._settle_one):
                 await trio.lowlevel.checkpoint()
             else:
                 await self._drained()
@@ -410,20 +449,51 @@ class _WriteSide:
         self._check()
 
     async def wait_writable(self) -> None:
-        self._check()
-        await self._drained()
-        await trio.lowlevel.checkpoint()
+        self._claim()
+        try:
+            self._check()
+            await self._drained()
+            await trio.lowlevel.checkpoint()
+        finally:
+            self.conflict = False
 
     async def end(self) -> None:
-        self._check()
+        """``send_eof``: ``end()`` once, then wait for ``'finish'``; called again, it only
+        waits."""
+        self._claim()
+        try:
+            await self.finish()
+        finally:
+            self.conflict = False
+
+    async def finish(self) -> None:
+        """``end()`` (once) and wait for ``'finish'``, whoever else is sending."""
         w = self.writable
-        w.end()
+        if not self.eof_sent:
+            self._check()
+            self.eof_sent = True
+            w.end()
+        elif self.closed:
+            raise trio.ClosedResourceError("this send stream was closed")
         state = w._writable_state
         while not state.finished and not w.destroyed and state.errored is None:
             await _Watch(w, "finish", "error", "close").wait()
         if state.errored is not None:
             raise _broken(state.errored)
         await trio.lowlevel.checkpoint()
+
+    async def flush(self) -> None:
+        """Wait until every chunk ``send`` gave the Writable was taken by its ``_write`` (its
+        callback came), or the stream closed: what ``send_all`` accepted is then on its way."""
+        w = self.writable
+        while self.unsettled and not w._writable_state.close_emitted:
+            self.settled = trio.Event()
+            watch = _Watch(w, "close")
+            watch.event = self.settled
+            try:
+                await watch.wait()
+            finally:
+                self.settled = None
 
     def close(self) -> None:
         if not self.closed:
@@ -536,7 +606,7 @@ class WritableSendChannel(trio.abc.SendChannel[Any]):
         """End the Writable (as closing a channel tells its reader it is done)."""
         if not self._side.closed:
             try:
-                await self._side.end()
+                await self._side.finish()
             except trio.BrokenResourceError:
                 pass
             self._side.closed = True
@@ -573,7 +643,18 @@ class DuplexStream(trio.abc.HalfCloseableStream):
         await self._write_side.end()
 
     async def aclose(self) -> None:
-        """Destroy the Duplex."""
-        self._read_side.closed = self._write_side.closed = True
-        self._duplex.destroy()
-        await trio.lowlevel.checkpoint()
+        """Close both directions: wait until what ``send_all`` accepted was taken by the
+        Duplex's ``_write``, then destroy it (a :func:`duplex_pair` side then ends its peer's
+        readable side; a ``Duplex.from_stream`` closes its Trio stream). Cancelled, or called
+        again, it destroys at once."""
+        read_side, write_side = self._read_side, self._write_side
+        if read_side.closed and write_side.closed:
+            self._duplex.destroy()
+            await trio.lowlevel.checkpoint()
+            return
+        read_side.closed = write_side.closed = True
+        try:
+            await write_side.flush()
+            await trio.lowlevel.checkpoint()
+        finally:
+            self._duplex.destroy()
