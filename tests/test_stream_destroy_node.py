@@ -957,9 +957,7 @@ def test_readable_add_abort_signal(must_call: MustCall) -> None:
     from trio_nodecompat.stream import add_abort_signal
 
     controller = AbortController()
-    read = add_abort_signal(
-        controller.signal, Readable(read=lambda self, n: self.push("asd"))
-    )
+    read = add_abort_signal(controller.signal, Readable(read=lambda self, n: self.push("asd")))
     read.on("error", must_call(lambda e: check(e.name == "AbortError")))
     controller.abort()
     read.on("data", must_call.never("data"))

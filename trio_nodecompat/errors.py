@@ -841,6 +841,7 @@ __all__ += [
     "ERR_OSSL_INVALID_SALT_LENGTH",
     "ERR_OSSL_INVALID_X931_DIGEST",
     "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
+    "ERR_OSSL_PEM_BAD_PASSWORD_READ",
     "ERR_OSSL_PEM_NO_START_LINE",
     "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
     "ERR_OSSL_RSA_INVALID_PADDING",
@@ -1146,6 +1147,15 @@ class ERR_OSSL_PEM_NO_START_LINE(OpenSSLError):
     packed = "0480006C"
     library = "PEM routines"
     reason = "no start line"
+
+
+class ERR_OSSL_PEM_BAD_PASSWORD_READ(OpenSSLError):
+    """An encrypted DER key whose passphrase is longer than OpenSSL's 1024-byte buffer."""
+
+    code = "ERR_OSSL_PEM_BAD_PASSWORD_READ"
+    packed = "04800068"
+    library = "PEM routines"
+    reason = "bad password read"
 
 
 class ERR_OSSL_ASN1_HEADER_TOO_LONG(OpenSSLError):

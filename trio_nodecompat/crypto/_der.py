@@ -1,4 +1,5 @@
-"""Just enough DER to carry RSA-PSS keys, which ``cryptography`` loads as plain RSA keys.
+"""Just enough DER to carry RSA-PSS keys, which ``cryptography`` loads as plain RSA keys,
+and to walk the certificate structures ``cryptography`` refuses (see ``_general_names``).
 
 Node keeps an ``rsa-pss`` key's identity: its SPKI and PKCS#8 forms name the algorithm
 ``id-RSASSA-PSS`` (1.2.840.113549.1.1.10), optionally with ``RSASSA-PSS-params`` (RFC 4055)
@@ -17,11 +18,14 @@ __all__ = [
     "PSS_HASH_OIDS",
     "PssParams",
     "TLV",
+    "oid_text",
+    "read_children",
     "read_tlv",
     "unwrap_pss_pkcs8",
     "unwrap_pss_spki",
     "wrap_pss_pkcs8",
     "wrap_pss_spki",
+    "write_tlv",
 ]
 
 _RSASSA_PSS: Final = bytes.fromhex("06092a864886f70d01010a")
@@ -74,7 +78,34 @@ def read_tlv(data: bytes, offset: int = 0) -> TLV:
     return TLV(tag, data[pos : pos + length], pos + length)
 
 
-def _tlv(tag: int, content: bytes) -> bytes:
+def read_children(content: bytes) -> list[TLV]:
+    """The elements one after another in ``content`` (a SEQUENCE's or SET's body)."""
+    children = []
+    pos = 0
+    while pos < len(content):
+        child = read_tlv(content, pos)
+        children.append(child)
+        pos = child.end
+    return children
+
+
+def oid_text(content: bytes) -> str:
+    """An OBJECT IDENTIFIER's content octets in dotted form (``'1.2.840.113549.1.1.11'``)."""
+    if not content or content[-1] & 0x80:
+        raise ValueError("bad OBJECT IDENTIFIER")
+    arcs: list[int] = []
+    value = 0
+    for byte in content:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            arcs.append(value)
+            value = 0
+    first = min(arcs[0] // 40, 2)
+    return ".".join(map(str, [first, arcs[0] - 40 * first, *arcs[1:]]))
+
+
+def write_tlv(tag: int, content: bytes) -> bytes:
+    """One DER element (definite length)."""
     n = len(content)
     if n < 0x80:
         head = bytes([tag, n])
@@ -85,7 +116,7 @@ def _tlv(tag: int, content: bytes) -> bytes:
 
 
 def _seq(*parts: bytes) -> bytes:
-    return _tlv(0x30, b"".join(parts))
+    return write_tlv(0x30, b"".join(parts))
 
 
 def _hash_id(name: str) -> bytes:
@@ -97,23 +128,23 @@ def _algorithm_id(params: PssParams | None) -> bytes:
         return _seq(_RSASSA_PSS)
     fields = b""
     if params.hash_algorithm != "sha1":
-        fields += _tlv(0xA0, _hash_id(params.hash_algorithm))
+        fields += write_tlv(0xA0, _hash_id(params.hash_algorithm))
     if params.mgf1_hash_algorithm != "sha1":
-        fields += _tlv(0xA1, _seq(_MGF1, _hash_id(params.mgf1_hash_algorithm)))
+        fields += write_tlv(0xA1, _seq(_MGF1, _hash_id(params.mgf1_hash_algorithm)))
     if params.salt_length != 20:
         salt = params.salt_length
-        fields += _tlv(0xA2, _tlv(0x02, salt.to_bytes(salt.bit_length() // 8 + 1, "big")))
+        fields += write_tlv(0xA2, write_tlv(0x02, salt.to_bytes(salt.bit_length() // 8 + 1, "big")))
     return _seq(_RSASSA_PSS, _seq(fields))
 
 
 def wrap_pss_spki(pkcs1_public: bytes, params: PssParams | None) -> bytes:
     """SubjectPublicKeyInfo naming ``id-RSASSA-PSS`` around a PKCS#1 ``RSAPublicKey``."""
-    return _seq(_algorithm_id(params), _tlv(0x03, b"\x00" + pkcs1_public))
+    return _seq(_algorithm_id(params), write_tlv(0x03, b"\x00" + pkcs1_public))
 
 
 def wrap_pss_pkcs8(pkcs1_private: bytes, params: PssParams | None) -> bytes:
     """PKCS#8 ``PrivateKeyInfo`` naming ``id-RSASSA-PSS`` around a PKCS#1 ``RSAPrivateKey``."""
-    return _seq(b"\x02\x01\x00", _algorithm_id(params), _tlv(0x04, pkcs1_private))
+    return _seq(b"\x02\x01\x00", _algorithm_id(params), write_tlv(0x04, pkcs1_private))
 
 
 def _hash_of(algorithm_id: bytes) -> str:

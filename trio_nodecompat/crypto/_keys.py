@@ -46,6 +46,7 @@ from ..errors import (
     ERR_OSSL_ASN1_HEADER_TOO_LONG,
     ERR_OSSL_BAD_DECRYPT,
     ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED,
+    ERR_OSSL_PEM_BAD_PASSWORD_READ,
     ERR_OSSL_UNSUPPORTED,
     ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED,
     OpenSSLError,
@@ -177,6 +178,14 @@ class KeyObject:
     _pss_params: _der.PssParams | None
 
     def __init__(self, *args: object, **kwargs: object) -> None:
+        # Node's constructor checks its arguments first; with a native handle it would then
+        # wrap it, which has no analogue here.
+        kind = args[0] if args else kwargs.get("type")
+        if kind not in ("secret", "public", "private"):
+            raise ERR_INVALID_ARG_VALUE("type", kind)
+        handle = args[1] if len(args) > 1 else kwargs.get("handle")
+        if handle is None or isinstance(handle, str | bytes | int | float):
+            raise ERR_INVALID_ARG_TYPE("handle", "object", handle)
         raise TypeError(
             "KeyObject cannot be constructed directly: use create_secret_key, "
             "create_public_key, create_private_key or generate_key_pair_sync"
@@ -352,7 +361,15 @@ class KeyObject:
         ``cryptography`` can write is ``'aes-256-cbc'`` (PKCS#8: PBES2 with PBKDF2-SHA256;
         PKCS#1/SEC1: OpenSSL's ``DEK-Info`` PEM), so other ciphers Node knows raise
         ``ERR_TRIO_NODECOMPAT_CRYPTO_UNSUPPORTED``. ``options`` may be Node's dict instead.
+
+        A public or private key needs options (``export()`` alone is Node's
+        ``ERR_INVALID_ARG_TYPE``, as is an ``options`` that is not a dict).
         """
+        if options is not None and not isinstance(options, Mapping):
+            raise ERR_INVALID_ARG_TYPE("options", "object", options)
+        if options is None and self._type != "secret":
+            if format is None and type is None and cipher is None and passphrase is None:
+                raise ERR_INVALID_ARG_TYPE("options", "object", options)
         if options is not None:
             format = options.get("format", format)
             type = options.get("type", type)
@@ -538,6 +555,8 @@ def _key_options(
     if isinstance(key, Mapping) and not ("key" not in key and format == "jwk"):
         # (a JWK dict itself may be given with format='jwk' as a keyword)
         if key.get("key") is None:
+            if key.get("format", format) == "jwk":  # Node: validateObject(key.key)
+                raise ERR_INVALID_ARG_TYPE("key.key", "object", None)
             raise ERR_INVALID_ARG_TYPE("key.key", _KEY_INPUT, None)
         return (
             key["key"],
@@ -595,6 +614,22 @@ def _public(key: object) -> PublicKey:
     return key
 
 
+#: The room OpenSSL's password callback has (``PEM_BUFSIZE``): Node's callback refuses a
+#: longer passphrase, so OpenSSL reads the key as if none had been given.
+_PASSPHRASE_ROOM: Final = 1024
+
+
+def _load_with_passphrase(load: Any, data: bytes, passphrase: bytes | None) -> Any:
+    """``cryptography``'s loader, ignoring a passphrase given for an unencrypted key (OpenSSL
+    never asks for it there; cryptography refuses it)."""
+    try:
+        return load(data, password=passphrase, unsafe_skip_rsa_key_validation=True)
+    except TypeError as exc:
+        if passphrase is None or "not encrypted" not in str(exc):
+            raise
+    return load(data, password=None, unsafe_skip_rsa_key_validation=True)
+
+
 def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
     label = _pem_label(data)
     if label is None:
@@ -603,10 +638,10 @@ def _load_private_pem(data: bytes, passphrase: bytes | None) -> KeyObject:
         pss = _der.unwrap_pss_pkcs8(_pem_body(data))
         if pss is not None:
             return _pss_private(*pss)
+    if passphrase is not None and len(passphrase) > _PASSPHRASE_ROOM:
+        passphrase = None
     try:
-        key = ser.load_pem_private_key(
-            data, password=passphrase, unsafe_skip_rsa_key_validation=True
-        )
+        key = _load_with_passphrase(ser.load_pem_private_key, data, passphrase)
     except TypeError as exc:
         if "not given" in str(exc) or "encrypted" in str(exc):
             if passphrase is not None:  # an empty passphrase is a wrong one, as in Node
@@ -653,10 +688,16 @@ def _load_private_der(data: bytes, type: object, passphrase: bytes | None) -> Ke
         pss = _der.unwrap_pss_pkcs8(data)
         if pss is not None:
             return _pss_private(*pss)
+    if passphrase is not None and len(passphrase) > _PASSPHRASE_ROOM:
+        try:
+            ser.load_der_private_key(data, password=None, unsafe_skip_rsa_key_validation=True)
+        except TypeError:  # encrypted: Node's callback refuses the passphrase
+            raise ERR_OSSL_PEM_BAD_PASSWORD_READ() from None
+        except (ValueError, UnsupportedAlgorithm):
+            pass
+        passphrase = None
     try:
-        key = ser.load_der_private_key(
-            data, password=passphrase, unsafe_skip_rsa_key_validation=True
-        )
+        key = _load_with_passphrase(ser.load_der_private_key, data, passphrase)
     except TypeError:
         if passphrase is not None:  # an empty passphrase is a wrong one, as in Node
             raise ERR_OSSL_BAD_DECRYPT() from None
@@ -842,7 +883,11 @@ def create_public_key(
         if key._type == "private":
             return key._public()
         raise ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE(key._type, "private")
-    if isinstance(key, Mapping) and key.get("key") is None and format != "jwk":
+    if (
+        isinstance(key, Mapping)
+        and key.get("key") is None
+        and (format or key.get("format")) != "jwk"
+    ):
         raise ERR_INVALID_ARG_TYPE("key.key", [*_KEY_INPUT, "KeyObject", "CryptoKey"], None)
     source, fmt, kind, phrase, enc = _key_options(key, format, type, passphrase, encoding)
     if isinstance(source, KeyObject):

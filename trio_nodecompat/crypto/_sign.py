@@ -127,7 +127,11 @@ def _prepared_with_options(
 
 
 def _rsa_padding(
-    key: KeyObject, digest: hashes.HashAlgorithm, opts: _Options, signing: bool
+    key: KeyObject,
+    digest: hashes.HashAlgorithm,
+    opts: _Options,
+    signing: bool,
+    streaming: bool = False,
 ) -> padding.AsymmetricPadding:
     params = key._pss_params
     pad = opts.padding
@@ -144,11 +148,16 @@ def _rsa_padding(
     salt = opts.salt_length
     if params is not None:
         # A restricted RSA-PSS key (its parameters name a digest and a minimum salt length):
-        # OpenSSL refuses any other digest, then a shorter salt, signing and verifying alike.
+        # OpenSSL refuses any other digest and a shorter salt. Which comes first is the order
+        # Node hands them to OpenSSL: the one-shot forms set the digest first
+        # (EVP_DigestSignInit), Sign.sign sets the salt length before the signature digest.
         allowed = digest_by_name(params.hash_algorithm)
+        salt_too_small = salt is not None and 0 <= salt < params.salt_length
+        if streaming and salt_too_small:
+            raise ERR_OSSL_PSS_SALTLEN_TOO_SMALL()
         if allowed is None or allowed.name != digest.name:
             raise ERR_OSSL_DIGEST_NOT_ALLOWED()
-        if salt is not None and 0 <= salt < params.salt_length:
+        if salt_too_small:
             raise ERR_OSSL_PSS_SALTLEN_TOO_SMALL()
     if salt is None:
         if params is not None:
@@ -205,13 +214,20 @@ def _dss_size(key: Any) -> int:
 
 
 def _sign_digest(
-    key: KeyObject, digest: hashes.HashAlgorithm, hashed: bytes, opts: _Options
+    key: KeyObject,
+    digest: hashes.HashAlgorithm,
+    hashed: bytes,
+    opts: _Options,
+    streaming: bool = False,
 ) -> bytes:
-    """Sign an already computed digest with a private key (RSA, ECDSA, DSA)."""
+    """Sign an already computed digest with a private key (RSA, ECDSA, DSA).
+
+    ``streaming`` is ``Sign.sign`` (as opposed to the one-shot ``sign``).
+    """
     raw = key._key
     prehashed = Prehashed(digest)
     if isinstance(raw, rsa.RSAPrivateKey):
-        pad = _rsa_padding(key, digest, opts, True)
+        pad = _rsa_padding(key, digest, opts, True, streaming)
         try:
             return raw.sign(hashed, pad, prehashed)
         except ValueError:
@@ -347,7 +363,9 @@ class Sign(Writable):
         hashed = self._hash.finalize()
         self._hash = None
         return encode_output(
-            _sign_digest(key, self._digest, hashed, opts), output_encoding, strict=True
+            _sign_digest(key, self._digest, hashed, opts, streaming=True),
+            output_encoding,
+            strict=True,
         )
 
 

@@ -4,9 +4,11 @@ Parsing and signature checks are ``cryptography``'s; the strings are written the
 (through OpenSSL's printers) writes them: names one ``key=value`` per line with OpenSSL's
 short attribute names (``emailAddress``), values escaped as RFC 2253 says; dates as
 ``'Sep  3 21:40:37 2022 GMT'``; fingerprints and serial numbers in colon-separated or plain
-upper-case hex; ``subject_alt_name`` as ``'DNS:a, IP Address:10.0.0.1, email:...'``.
-Host, e-mail and IP checks follow OpenSSL's ``X509_check_host``/``_email``/``_ip`` rules
-(subject-name fallback only without matching SAN entries, wildcards in the leftmost label).
+upper-case hex; ``subject_alt_name`` as ``'DNS:a, IP Address:10.0.0.1, email:...'``, escaped as Node escapes
+it (``_general_names``, which reads those names from the DER: ``cryptography`` refuses some
+that OpenSSL keeps). Host, e-mail and IP checks follow OpenSSL's ``X509_check_host``/``_email``/
+``_ip`` rules on the same raw names (subject-name fallback only without SAN entries of the
+kind, wildcards in the leftmost label, bytes compared, ASCII case folded).
 
 Node's ``keyUsage`` property holds the *extended* key usage OIDs; ``key_usage`` does too.
 """
@@ -32,46 +34,26 @@ from ..errors import (
     ERR_OSSL_ASN1_WRONG_TAG,
     ERR_OSSL_PEM_NO_START_LINE,
 )
-from . import _der
 from ._convert import owned_bytes
 from ._curves import JWK_CURVES, node_curve_name
+from ._general_names import (
+    DNS,
+    EMAIL,
+    INFO_ACCESS,
+    IP_ADDRESS,
+    SHORT_NAMES,
+    SUBJECT_ALT_NAME,
+    access_descriptions,
+    extension_values,
+    general_names,
+    legacy_info_access,
+    print_access_method,
+    print_general_name,
+    without_extensions,
+)
 from ._keys import KeyObject
 
 __all__ = ["X509Certificate"]
-
-#: OpenSSL's short names for name attributes, as Node prints them.
-_SHORT_NAMES: Final = {
-    NameOID.COUNTRY_NAME: "C",
-    NameOID.STATE_OR_PROVINCE_NAME: "ST",
-    NameOID.LOCALITY_NAME: "L",
-    NameOID.ORGANIZATION_NAME: "O",
-    NameOID.ORGANIZATIONAL_UNIT_NAME: "OU",
-    NameOID.COMMON_NAME: "CN",
-    NameOID.EMAIL_ADDRESS: "emailAddress",
-    NameOID.SERIAL_NUMBER: "serialNumber",
-    NameOID.DOMAIN_COMPONENT: "DC",
-    NameOID.USER_ID: "UID",
-    NameOID.STREET_ADDRESS: "street",
-    NameOID.TITLE: "title",
-    NameOID.GIVEN_NAME: "GN",
-    NameOID.SURNAME: "SN",
-    NameOID.INITIALS: "initials",
-    NameOID.PSEUDONYM: "pseudonym",
-    NameOID.GENERATION_QUALIFIER: "generationQualifier",
-    NameOID.DN_QUALIFIER: "dnQualifier",
-    NameOID.POSTAL_CODE: "postalCode",
-    NameOID.BUSINESS_CATEGORY: "businessCategory",
-    NameOID.JURISDICTION_COUNTRY_NAME: "jurisdictionC",
-    NameOID.JURISDICTION_STATE_OR_PROVINCE_NAME: "jurisdictionST",
-    NameOID.JURISDICTION_LOCALITY_NAME: "jurisdictionL",
-    NameOID.ORGANIZATION_IDENTIFIER: "organizationIdentifier",
-    NameOID.UNSTRUCTURED_NAME: "unstructuredName",
-}
-
-_ACCESS_NAMES: Final = {
-    "1.3.6.1.5.5.7.48.1": "OCSP",
-    "1.3.6.1.5.5.7.48.2": "CA Issuers",
-}
 
 _MONTHS: Final = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
@@ -90,7 +72,7 @@ def _escape(value: str) -> str:
 
 
 def _attribute_name(oid: x509.ObjectIdentifier) -> str:
-    return _SHORT_NAMES.get(oid, oid.dotted_string)
+    return SHORT_NAMES.get(oid.dotted_string, oid.dotted_string)
 
 
 def _name_lines(name: x509.Name) -> str:
@@ -104,31 +86,6 @@ def _name_lines(name: x509.Name) -> str:
             members.append(f"{_attribute_name(attr.oid)}={_escape(value)}")
         lines.append(" + ".join(members))
     return "\n".join(lines)
-
-
-def _is_safe_alt_name(value: str) -> bool:
-    """Node's ``IsSafeAltName`` for IA5 names: printable ASCII without ``"\\,'``."""
-    return all(" " <= ch <= "~" and ch not in "\"\\,'" for ch in value)
-
-
-def _alt_name(value: str) -> str:
-    """A DNS/e-mail/URI name as Node prints it: as it is, or JSON-quoted when unsafe.
-
-    Node (since the CVE-2021-44532 fix) quotes a name that holds a comma, quote, backslash,
-    apostrophe or a non-printable character, so the comma-separated list stays unambiguous:
-    ``"`` and ``\\`` get a backslash, other unsafe characters become ``\\u00XX``.
-    """
-    if _is_safe_alt_name(value):
-        return value
-    out = []
-    for ch in value:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif " " <= ch <= "~" and ch != ",":
-            out.append(ch)
-        else:
-            out.append(f"\\u00{ord(ch) & 0xFF:02x}")
-    return '"' + "".join(out) + '"'
 
 
 def _name_dict(name: x509.Name) -> dict[str, str | list[str]]:
@@ -155,59 +112,6 @@ def _colon_hex(data: bytes) -> str:
     return ":".join(f"{b:02X}" for b in data)
 
 
-def _ip_text(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
-    if isinstance(address, ipaddress.IPv4Address):
-        return str(address)
-    packed = address.packed
-    return ":".join(f"{int.from_bytes(packed[i : i + 2], 'big'):X}" for i in range(0, 16, 2))
-
-
-def _general_name(name: x509.GeneralName) -> str | None:
-    if isinstance(name, x509.DNSName):
-        return f"DNS:{_alt_name(name.value)}"
-    if isinstance(name, x509.IPAddress):
-        value = name.value
-        if isinstance(value, ipaddress.IPv4Address | ipaddress.IPv6Address):
-            return f"IP Address:{_ip_text(value)}"
-        return None
-    if isinstance(name, x509.RFC822Name):
-        return f"email:{_alt_name(name.value)}"
-    if isinstance(name, x509.UniformResourceIdentifier):
-        return f"URI:{_alt_name(name.value)}"
-    if isinstance(name, x509.DirectoryName):
-        # Node: X509_NAME_print_ex with RFC 2253 flags (last RDN first, "\,"-style escapes),
-        # then quoted like any other alt name
-        overrides = {a.oid: _attribute_name(a.oid) for a in name.value}
-        return "DirName:" + _alt_name(name.value.rfc4514_string(overrides))
-    if isinstance(name, x509.RegisteredID):
-        return f"Registered ID:{name.value.dotted_string}"
-    if isinstance(name, x509.OtherName):
-        return "othername:" + _other_name(name)
-    return None
-
-
-#: The otherName types Node prints (OID: label, the string type it expects).
-_OTHER_NAMES: Final[dict[str, tuple[str, int]]] = {
-    "1.3.6.1.5.5.7.8.9": ("SmtpUTF8Mailbox", 0x0C),  # UTF8String
-    "1.3.6.1.5.5.7.8.5": ("XmppAddr", 0x0C),
-    "1.3.6.1.5.5.7.8.7": ("SRVName", 0x16),  # IA5String
-    "1.3.6.1.5.5.7.8.8": ("NAIRealm", 0x0C),
-}
-
-
-def _other_name(name: x509.OtherName) -> str:
-    """An otherName as Node prints it: a known type's string, else ``<unsupported>``."""
-    known = _OTHER_NAMES.get(name.type_id.dotted_string)
-    if known is not None:
-        try:
-            element = _der.read_tlv(name.value)
-        except ValueError:
-            element = None
-        if element is not None and element.tag == known[1]:
-            return f"{known[0]}:{_alt_name(element.content.decode('utf-8', 'replace'))}"
-    return "<unsupported>"
-
-
 #: What a ``*`` may stand for (OpenSSL's ``wildcard_match``): letters, digits and hyphens.
 _WILDCARD_PART: Final = re.compile(r"[A-Za-z0-9-]*")
 
@@ -228,9 +132,22 @@ def _label_match(pattern: str, label: str, partial: bool) -> bool:
     return _WILDCARD_PART.fullmatch(label[len(prefix) : len(label) - len(suffix)]) is not None
 
 
+#: OpenSSL folds only ASCII letters when it compares names.
+_ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _octets(text: str) -> str:
+    """A Python string as the bytes OpenSSL compares (UTF-8), one character per byte."""
+    return text.encode("utf-8").decode("latin-1")
+
+
 def _host_matches(pattern: str, host: str, options: _HostOptions) -> bool:
-    """OpenSSL's ``equal_wildcard``: a ``*`` only in the leftmost of at least three labels."""
-    pattern, host = pattern.lower().rstrip("."), host.lower().rstrip(".")
+    """OpenSSL's ``equal_wildcard``: a ``*`` only in the leftmost of at least three labels.
+
+    Both are byte strings (``_octets``), as OpenSSL compares them.
+    """
+    pattern = pattern.translate(_ASCII_LOWER).rstrip(".")
+    host = host.translate(_ASCII_LOWER).rstrip(".")
     if "*" not in pattern or not options.wildcards:
         return pattern == host
     labels = pattern.split(".")
@@ -279,7 +196,7 @@ class _HostOptions:
 class X509Certificate:
     """Node's ``X509Certificate``: an X.509 certificate, from PEM or DER."""
 
-    __slots__ = ("_cert", "_der")
+    __slots__ = ("_cert", "_der", "_extensions", "_raw_extensions")
 
     def __init__(self, buffer: object) -> None:
         data = owned_bytes(buffer, "buffer")
@@ -298,6 +215,8 @@ class X509Certificate:
             raise ERR_OSSL_ASN1_WRONG_TAG() from None
         self._cert = cert
         self._der = cert.public_bytes(ser.Encoding.DER)
+        self._extensions: x509.Extensions | None = None
+        self._raw_extensions: dict[str, bytes] | None = None
 
     # ----------------------------------------------------------------------------------------
     # Names and extensions
@@ -316,30 +235,59 @@ class X509Certificate:
         return _name_lines(self._cert.issuer) or None
 
     def _extension(self, oid: x509.ObjectIdentifier) -> Any:
+        """An extension other than the two of ``_general_names``, read by ``cryptography``."""
+        if self._extensions is None:
+            try:
+                self._extensions = self._cert.extensions
+            except ValueError:
+                # cryptography reads the extension list whole and refuses names OpenSSL keeps
+                # (a Latin-1 DNS name, a 5-byte IP address): read the others without those.
+                dropped = frozenset((SUBJECT_ALT_NAME, INFO_ACCESS))
+                self._extensions = x509.load_der_x509_certificate(
+                    without_extensions(self._der, dropped)
+                ).extensions
         try:
-            return self._cert.extensions.get_extension_for_oid(oid).value
+            return self._extensions.get_extension_for_oid(oid).value
         except x509.ExtensionNotFound:
             return None
 
+    def _raw_extension(self, oid: str) -> bytes | None:
+        if self._raw_extensions is None:
+            self._raw_extensions = extension_values(self._cert.tbs_certificate_bytes)
+        return self._raw_extensions.get(oid)
+
     @property
     def subject_alt_name(self) -> str | None:
-        """The subject alternative names as OpenSSL prints them, or ``None``."""
-        names = self._extension(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
-        if names is None:
+        """The subject alternative names as Node prints them, or ``None``.
+
+        ``'DNS:a.example, IP Address:10.0.0.1'``; a name that holds a comma, quote, control or
+        (in an IA5 name) non-ASCII byte is JSON-quoted, so the list splits unambiguously.
+        ``None`` also for an extension OpenSSL cannot parse (Node's ``null``).
+        """
+        value = self._raw_extension(SUBJECT_ALT_NAME)
+        if value is None:
             return None
-        return ", ".join(text for text in map(_general_name, names) if text is not None)
+        try:
+            return ", ".join(map(print_general_name, general_names(value)))
+        except ValueError:
+            return None
 
     @property
     def info_access(self) -> str | None:
-        """Authority information access, ``'OCSP - URI:http://...'`` per line, or ``None``."""
-        access = self._extension(ExtensionOID.AUTHORITY_INFORMATION_ACCESS)
-        if access is None:
+        """Authority information access, ``'OCSP - URI:http://...'`` per line, or ``None``.
+
+        Names are escaped as in :attr:`subject_alt_name`.
+        """
+        value = self._raw_extension(INFO_ACCESS)
+        if value is None:
             return None
-        return "\n".join(
-            f"{_ACCESS_NAMES.get(d.access_method.dotted_string, d.access_method.dotted_string)}"
-            f" - {_general_name(d.access_location)}"
-            for d in access
-        )
+        try:
+            return "\n".join(
+                f"{print_access_method(method)} - {print_general_name(location)}"
+                for method, location in access_descriptions(value)
+            )
+        except ValueError:
+            return None
 
     @property
     def key_usage(self) -> list[str] | None:
@@ -420,9 +368,16 @@ class X509Certificate:
     # ----------------------------------------------------------------------------------------
     # Checks
 
-    def _sans(self, kind: type[x509.GeneralName]) -> list[Any]:
-        names = self._extension(ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
-        return [] if names is None else list(names.get_values_for_type(kind))
+    def _sans(self, kind: int) -> list[bytes]:
+        """The raw subject alternative names of one GeneralName kind (OpenSSL's view: none
+        if the extension does not parse)."""
+        value = self._raw_extension(SUBJECT_ALT_NAME)
+        if value is None:
+            return []
+        try:
+            return [name.content for name in general_names(value) if name.kind == kind]
+        except ValueError:
+            return []
 
     def _subject_values(self, oid: x509.ObjectIdentifier) -> list[str]:
         return [
@@ -457,13 +412,14 @@ class X509Certificate:
                 "multi_label_wildcards": multi_label_wildcards,
             },
         )
-        dns = self._sans(x509.DNSName)
-        for candidate in dns:
-            if _host_matches(candidate, name, opts):
-                return str(candidate)
+        host = _octets(name)
+        dns = self._sans(DNS)
+        for raw in dns:
+            if _host_matches(raw.decode("latin-1"), host, opts):
+                return raw.decode("utf-8", "replace")
         if opts.subject == "always" or (opts.subject == "default" and not dns):
             for candidate in self._subject_values(NameOID.COMMON_NAME):
-                if _host_matches(candidate, name, opts):
+                if _host_matches(_octets(candidate), host, opts):
                     return candidate
         return None
 
@@ -475,16 +431,19 @@ class X509Certificate:
             raise ERR_INVALID_ARG_TYPE("email", "string", email)
         opts = _HostOptions(options, {"subject": subject})
 
+        want_local, _, want_domain = _octets(email).rpartition("@")
+
         def same(candidate: str) -> bool:
             local, _, domain = candidate.rpartition("@")
-            want_local, _, want_domain = email.rpartition("@")
-            return local == want_local and domain.lower() == want_domain.lower()
+            return local == want_local and domain.translate(_ASCII_LOWER) == (
+                want_domain.translate(_ASCII_LOWER)
+            )
 
-        listed = self._sans(x509.RFC822Name)
-        if any(same(c) for c in listed):
+        listed = self._sans(EMAIL)
+        if any(same(raw.decode("latin-1")) for raw in listed):
             return email
         if opts.subject == "always" or (opts.subject == "default" and not listed):
-            if any(same(c) for c in self._subject_values(NameOID.EMAIL_ADDRESS)):
+            if any(same(_octets(c)) for c in self._subject_values(NameOID.EMAIL_ADDRESS)):
                 return email
         return None
 
@@ -496,7 +455,7 @@ class X509Certificate:
             wanted = ipaddress.ip_address(ip)
         except ValueError:
             raise ERR_INVALID_ARG_VALUE("ip", ip) from None
-        return ip if any(a == wanted for a in self._sans(x509.IPAddress)) else None
+        return ip if wanted.packed in self._sans(IP_ADDRESS) else None
 
     def check_issued(self, other_cert: X509Certificate) -> bool:
         """Whether ``other_cert`` issued this one (names and key identifiers agree)."""
@@ -590,17 +549,9 @@ class X509Certificate:
         san = self.subject_alt_name
         if san is not None:
             legacy["subjectaltname"] = san
-        access = self._extension(ExtensionOID.AUTHORITY_INFORMATION_ACCESS)
+        access = self.info_access
         if access is not None:
-            info: dict[str, list[str]] = {}
-            for d in access:
-                method = _ACCESS_NAMES.get(
-                    d.access_method.dotted_string, d.access_method.dotted_string
-                )
-                location = _general_name(d.access_location) or ""
-                kind, _, value = location.partition(":")
-                info.setdefault(f"{method} - {kind}", []).append(value)
-            legacy["infoAccess"] = info
+            legacy["infoAccess"] = legacy_info_access(access)
         legacy["ca"] = self.ca
         key: Any = self._cert.public_key()
         if isinstance(key, rsa.RSAPublicKey):
