@@ -1,0 +1,71 @@
+"""Review of stream composition and the Trio bridge (issue 14): each test states a contract
+(Node's behaviour, or Trio's documented stream contract) that an earlier version broke."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import trio
+import trio.testing
+
+from trio_nodecompat import open_loop
+from trio_nodecompat.stream import PassThrough, Readable
+
+# receive_some: Trio's ReceiveStream contract ("The maximum number of bytes to return";
+# b"" "if, and only if, the stream has reached end-of-file"; a cancelled call received nothing)
+
+
+async def receive_all(stream: trio.abc.ReceiveStream, max_bytes: int) -> list[bytes]:
+    got: list[bytes] = []
+    while data := await stream.receive_some(max_bytes):
+        assert len(data) <= max_bytes
+        got.append(bytes(data))
+    return got
+
+
+async def test_receive_some_from_an_object_mode_readable_keeps_max_bytes_and_eof() -> None:
+    # Readable.from_ is object mode: its chunks are whole objects, of any size, and an empty
+    # bytes object is a chunk like any other, not the end.
+    async with open_loop():
+        source = Readable.from_([b"hello world", b"", b"xyz"])
+        got = await receive_all(source.as_receive_stream(), 3)
+    assert got == [b"hel", b"lo ", b"wor", b"ld", b"xyz"]
+
+
+async def test_receive_some_counts_bytes_not_characters_of_an_encoded_readable() -> None:
+    async with open_loop():
+        p = PassThrough()
+        p.set_encoding("utf8")
+        p.end("ééééé".encode())
+        got = await receive_all(p.as_receive_stream(), 3)
+    assert b"".join(got) == "ééééé".encode()
+
+
+async def test_duplex_as_stream_keeps_max_bytes_too() -> None:
+    async with open_loop():
+        p = PassThrough(object_mode=True)
+        p.end(b"0123456789")
+        got = await receive_all(p.as_stream(), 4)
+    assert got == [b"0123", b"4567", b"89"]
+
+
+@pytest.mark.parametrize("kind", ["receive_stream", "stream", "receive_channel"])
+async def test_a_cancelled_receive_takes_nothing(kind: str) -> None:
+    # Trio's own receive_some and MemoryReceiveChannel.receive either return data or raise
+    # Cancelled having taken nothing (checkpoint_if_cancelled, then cancel_shielded_checkpoint).
+    async with open_loop():
+        p = PassThrough()
+        p.write(b"abc")
+        wrapper: Any = {
+            "receive_stream": p.as_receive_stream,
+            "stream": p.as_stream,
+            "receive_channel": p.as_receive_channel,
+        }[kind]()
+        receive = wrapper.receive if kind == "receive_channel" else wrapper.receive_some
+        with trio.CancelScope() as scope:
+            scope.cancel()
+            await receive()
+        assert scope.cancelled_caught
+        with trio.fail_after(1):
+            assert bytes(await receive()) == b"abc"
