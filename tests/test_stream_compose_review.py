@@ -69,3 +69,34 @@ async def test_a_cancelled_receive_takes_nothing(kind: str) -> None:
         assert scope.cancelled_caught
         with trio.fail_after(1):
             assert bytes(await receive()) == b"abc"
+
+
+# Operators: Node's validateInteger bounds (Number.MAX_SAFE_INTEGER on top)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"concurrency": 2**53},
+            'The value of "options.concurrency" is out of range. '
+            "It must be >= 1 && <= 9007199254740991. Received 9_007_199_254_740_992",
+        ),
+        (
+            {"high_water_mark": 2**53 + 0.5},
+            'The value of "options.highWaterMark" is out of range. '
+            "It must be >= 0 && <= 9007199254740991. Received 9_007_199_254_740_992",
+        ),
+    ],
+)
+async def test_map_options_above_the_largest_safe_integer_are_out_of_range(
+    options: dict[str, Any], message: str
+) -> None:
+    from trio_nodecompat.errors import ERR_OUT_OF_RANGE
+
+    async with open_loop():
+        source = Readable.from_([1])
+        with pytest.raises(ERR_OUT_OF_RANGE) as info:
+            source.map(lambda x: x, **options)
+        assert str(info.value) == message
+        assert not source.destroyed

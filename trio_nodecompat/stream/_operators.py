@@ -27,7 +27,7 @@ import trio
 
 from .._abort_scope import abort_scope
 from .._abort_signal import AbortController
-from .._internal.validators import is_number, validate_abort_signal
+from .._internal.validators import is_number, validate_abort_signal, validate_integer
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_MISSING_ARGS,
@@ -92,9 +92,7 @@ def _floor_integer(value: object, name: str, low: int) -> int:
         if not math.isfinite(value):
             raise ERR_OUT_OF_RANGE(name, "an integer", value)
         value = math.floor(value)
-    if value < low:
-        raise ERR_OUT_OF_RANGE(name, f">= {low} && <= {2**53 - 1}", value)
-    return int(value)
+    return validate_integer(value, name, low)
 
 
 def _aborted_error(signal: Any) -> AbortError:
