@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -10,7 +11,9 @@ import trio
 import trio.testing
 
 from trio_nodecompat import open_loop
-from trio_nodecompat.stream import PassThrough, Readable
+from trio_nodecompat.abort import AbortController
+from trio_nodecompat.events import get_event_listeners
+from trio_nodecompat.stream import PassThrough, Readable, pipeline, promises
 
 # receive_some: Trio's ReceiveStream contract ("The maximum number of bytes to return";
 # b"" "if, and only if, the stream has reached end-of-file"; a cancelled call received nothing)
@@ -100,3 +103,63 @@ async def test_map_options_above_the_largest_safe_integer_are_out_of_range(
             source.map(lambda x: x, **options)
         assert str(info.value) == message
         assert not source.destroyed
+
+
+# pipeline(): a stage that fails at construction (Node throws at once) leaves nothing running.
+# Node has by then started pumping the stages before it (and keeps its signal listener); a
+# Node process does not wait for a stalled pump, but the loop's nursery does: here nothing of
+# the abandoned pipeline starts, runs on, or calls back.
+
+
+async def test_a_bad_stage_after_a_generator_leaves_no_task_behind() -> None:
+    from trio_nodecompat.errors import ERR_INVALID_ARG_TYPE
+
+    started: list[str] = []
+
+    async def forever() -> Any:
+        started.append("source")
+        while True:
+            await trio.sleep(0)
+            yield b"x"
+
+    with trio.fail_after(2):
+        async with open_loop():
+            middle = PassThrough()
+            with pytest.raises(ERR_INVALID_ARG_TYPE):
+                await promises.pipeline(forever, middle, 42)
+            await trio.testing.wait_all_tasks_blocked()
+            assert middle.writable_length == 0 and not middle.destroyed
+        # Leaving the loop returned: no pump was left waiting for a 'drain' that never comes.
+    assert started == []
+
+
+async def test_a_middle_stage_returning_a_coroutine_is_refused_and_closed() -> None:
+    from trio_nodecompat.errors import ERR_INVALID_RETURN_VALUE
+
+    async def not_a_generator(source: Any) -> int:
+        return 1
+
+    async with open_loop():
+        controller = AbortController()
+        with pytest.raises(ERR_INVALID_RETURN_VALUE):
+            await promises.pipeline(
+                Readable.from_([b"a"]), not_a_generator, PassThrough(), signal=controller.signal
+            )
+        gc.collect()  # a coroutine never awaited would warn here (an error under -W error)
+        # The pipeline that never was keeps no listener on the caller's signal.
+        assert get_event_listeners(controller.signal, "abort") == []
+
+
+async def test_a_source_function_returning_a_coroutine_is_refused_and_closed() -> None:
+    from trio_nodecompat.errors import ERR_INVALID_RETURN_VALUE
+
+    async def not_a_source() -> int:
+        return 1
+
+    called: list[Any] = []
+    async with open_loop():
+        with pytest.raises(ERR_INVALID_RETURN_VALUE):
+            pipeline(not_a_source, PassThrough(), called.append)
+        gc.collect()
+        await trio.testing.wait_all_tasks_blocked()
+    assert called == []
