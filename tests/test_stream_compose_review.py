@@ -163,3 +163,49 @@ async def test_a_source_function_returning_a_coroutine_is_refused_and_closed() -
         gc.collect()
         await trio.testing.wait_all_tasks_blocked()
     assert called == []
+
+
+# A cancelled promises.pipeline leaves no task behind (SPEC 15), even when a stage is inside
+# an async implementation method: a _write waiting on a stalled peer, a slow _final, ...
+
+
+async def _forever(*_args: Any) -> None:
+    await trio.sleep_forever()
+
+
+async def _passthrough(self: Any, chunk: Any, encoding: Any) -> Any:
+    return chunk
+
+
+async def _accept(self: Any, chunk: Any, encoding: Any) -> None:
+    pass
+
+
+@pytest.mark.parametrize("where", ["_write", "_final", "_transform", "_flush"])
+async def test_a_cancelled_pipeline_cancels_the_async_methods_of_its_stages(where: str) -> None:
+    from trio_nodecompat.stream import Transform, Writable
+
+    write_options: dict[str, Any] = {"write": _accept}
+    transform_options: dict[str, Any] = {"transform": _passthrough}
+    if where == "_write":
+        write_options["write"] = _forever
+    elif where == "_final":
+        write_options["final"] = _forever
+    elif where == "_transform":
+        transform_options["transform"] = _forever
+    else:
+        transform_options["flush"] = _forever
+    with trio.fail_after(2):
+        async with open_loop():
+            stages = [
+                Readable.from_([b"a", b"b"]),
+                Transform(**transform_options),
+                Writable(**write_options),
+            ]
+            with trio.move_on_after(0.02) as scope:
+                await promises.pipeline(*stages)
+            assert scope.cancelled_caught
+            assert all(stage.destroyed for stage in stages)
+            await trio.testing.wait_all_tasks_blocked()
+            assert all(stage.closed for stage in stages)
+        # Leaving the loop returned: the method's task did not outlive its pipeline.

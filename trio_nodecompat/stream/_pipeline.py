@@ -38,6 +38,7 @@ from ..errors import (
     ERR_STREAM_PREMATURE_CLOSE,
     AbortError,
 )
+from ._async_methods import cancel_running_methods
 from ._destroy import aggregate_two_errors
 from ._destroy import destroyer as destroy_as_consumer
 from ._end_of_stream import eos
@@ -179,6 +180,8 @@ class _Pipeline:
         #: While the stages are being joined, the tasks to start once all of them are (None
         #: after): a stage that fails then leaves no task of the pipeline running.
         self.pending: list[tuple[Callable[[], OwnedTask], Any]] | None = []
+        #: Every Node stream of the pipeline (those it made included), for :meth:`cancel`.
+        self.streams: list[Any] = []
 
     def spawn(self, start: Callable[[], OwnedTask], awaitable: Any = None) -> None:
         """Start a task of the pipeline, or hold it until every stage is joined."""
@@ -205,6 +208,15 @@ class _Pipeline:
         listener, self.outer_listener = self.outer_listener, None
         if listener is not None:
             self.outer_signal.remove_event_listener("abort", listener)
+
+    def cancel(self) -> None:
+        """The caller's await was cancelled (Trio): abort, and cancel what the destroyed
+        stages are still doing in async implementation methods (a ``_write`` waiting on a
+        stalled peer, a slow ``_final``), so that no task outlives the pipeline."""
+        self.abort()
+        for stream in self.streams:
+            if getattr(stream, "destroyed", False):  # a legacy stream has no such flag
+                cancel_running_methods(stream)
 
     def abort(self, *_args: Any) -> None:
         signal = self.outer_signal
@@ -402,7 +414,8 @@ def pipeline_impl(
     signal: Any = None,
     end: bool = True,
 ) -> tuple[Any, Callable[[], None]]:
-    """Build the pipeline; returns the last stream and the function that aborts it."""
+    """Build the pipeline; returns the last stream and the function that aborts it when its
+    awaiting caller is cancelled (:meth:`_Pipeline.cancel`)."""
     if len(streams) == 1 and isinstance(streams[0], list | tuple):
         streams = list(streams[0])
     if len(streams) < 2:
@@ -426,6 +439,7 @@ def pipeline_impl(
             stage_end = reading or end is not False
             is_last = i == count - 1
             if is_node_stream(stream):
+                p.streams.append(stream)
                 if stage_end:
                     d = _Destroyer(stream, reading, writing)
                     p.destroys.append(d.destroy)
@@ -464,6 +478,7 @@ def pipeline_impl(
                     from ._transform import PassThrough
 
                     pt = PassThrough(object_mode=True)
+                    p.streams.append(pt)
                     if inspect.isawaitable(ret):
                         p.await_last(ret, pt, stage_end, chain)
                     elif is_async_iterable(ret):
@@ -509,7 +524,7 @@ def pipeline_impl(
     p.start()
     if inner_signal.aborted or (signal is not None and signal.aborted):
         next_tick(p.abort)
-    return ret, p.abort
+    return ret, p.cancel
 
 
 def _close_unawaited(value: Any) -> None:
