@@ -209,3 +209,38 @@ async def test_a_cancelled_pipeline_cancels_the_async_methods_of_its_stages(wher
             await trio.testing.wait_all_tasks_blocked()
             assert all(stage.closed for stage in stages)
         # Leaving the loop returned: the method's task did not outlive its pipeline.
+
+
+# flat_map: an inner iterable left early is closed at once, as Node's `for await` returns it
+# (Node: take(3) of flatMap(async function* inner) runs inner's finally before toArray ends)
+
+
+async def test_flat_map_closes_the_inner_iterable_it_leaves() -> None:
+    closed: list[Any] = []
+
+    async def inner(x: int) -> Any:
+        try:
+            for i in range(100):
+                await trio.sleep(0)
+                yield (x, i)
+        finally:
+            closed.append(("async", x))
+
+    def inner_sync(x: int) -> Any:
+        try:
+            yield from [(x, i) for i in range(100)]
+        finally:
+            closed.append(("sync", x))
+
+    async with open_loop():
+        assert await Readable.from_([1, 2]).flat_map(inner).take(3).to_array() == [
+            (1, 0),
+            (1, 1),
+            (1, 2),
+        ]
+        assert closed == [("async", 1)]
+        assert await Readable.from_([1, 2]).flat_map(inner_sync).take(2).to_array() == [
+            (1, 0),
+            (1, 1),
+        ]
+        assert closed == [("async", 1), ("sync", 1)]

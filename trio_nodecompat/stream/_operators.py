@@ -537,14 +537,29 @@ def flat_map(
     values = _map_iterator(stream, fn, concurrency, None, signal)
 
     async def flatten() -> AsyncIterator[Any]:
+        # Each inner iterable left early (the consumer stopped, or failed) is closed at once,
+        # as JS's `for await` returns it; Python's `for` and `async for` leave that to the
+        # garbage collector.
         try:
             async for value in values:
                 if is_async_iterable(value):
-                    async for item in value:
-                        yield item
+                    inner = value.__aiter__()
+                    try:
+                        async for item in inner:
+                            yield item
+                    finally:
+                        aclose = getattr(inner, "aclose", None)
+                        if callable(aclose):
+                            await aclose()
                 else:
-                    for item in value:
-                        yield item
+                    items = iter(value)
+                    try:
+                        for item in items:
+                            yield item
+                    finally:
+                        close = getattr(items, "close", None)
+                        if callable(close):
+                            close()
         finally:
             await values.aclose()
 
