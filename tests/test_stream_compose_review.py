@@ -244,3 +244,38 @@ async def test_flat_map_closes_the_inner_iterable_it_leaves() -> None:
             (1, 1),
         ]
         assert closed == [("async", 1), ("sync", 1)]
+
+
+# aclose: "if this fails, then it still *must* close any underlying resources before
+# returning" (trio.abc.AsyncResource.aclose). A cancelled aclose destroys the stream, and what
+# it was still running in an async _write goes with it (nothing outlives the loop's block).
+
+
+async def _stalled_write(self: Any, chunk: Any, encoding: Any) -> None:
+    await trio.sleep_forever()
+
+
+@pytest.mark.parametrize("kind", ["send_channel", "stream"])
+async def test_a_cancelled_aclose_still_closes_and_leaves_no_task(kind: str) -> None:
+    from trio_nodecompat.stream import Duplex, Writable
+
+    with trio.fail_after(2):
+        async with open_loop():
+            if kind == "send_channel":
+                node: Any = Writable(object_mode=True, write=_stalled_write)
+                wrapper: Any = node.as_send_channel()
+                await wrapper.send(1)
+            else:
+                node = Duplex(write=_stalled_write, read=lambda self, n: None)
+                wrapper = node.as_stream()
+                await wrapper.send_all(b"x")
+            with trio.move_on_after(0.02) as scope:
+                await wrapper.aclose()
+            assert scope.cancelled_caught
+            assert node.destroyed
+            with pytest.raises(trio.ClosedResourceError):
+                if kind == "send_channel":
+                    await wrapper.send(2)
+                else:
+                    await wrapper.send_all(b"y")
+        # Leaving the loop returned: the stalled _write did not outlive the closed stream.

@@ -20,10 +20,10 @@ closed, a second ``send_eof`` is fine), and one sending call runs at a time
 (``BusyResourceError``). Closing is graceful, as Trio's ``aclose`` is: a send stream's
 ``aclose`` ends its Writable; a duplex's waits until what ``send_all`` accepted was taken by
 ``_write``, then destroys; a receive stream's destroys; a cancelled ``aclose`` destroys at
-once. A wrapper owns its stream's errors (it listens for ``'error'``): a stream error
-surfaces from the next call as ``trio.BrokenResourceError`` whose ``__cause__`` is the Node
-error, as Trio's own streams report a broken transport, not as the loop's uncaught
-exception.
+once and cancels what the stream still runs in async methods. A wrapper owns its stream's
+errors (it listens for ``'error'``): a stream error surfaces from the next call as
+``trio.BrokenResourceError`` whose ``__cause__`` is the Node error, as Trio's own streams
+report a broken transport, not as the loop's uncaught exception.
 :class:`ReadableReceiveChannel` and :class:`WritableSendChannel` are the object-mode bridge
 (``trio.abc`` channels, one chunk per ``receive``/``send``); ``Writable.from_send_channel``
 writes into a Trio channel.
@@ -39,6 +39,7 @@ import trio
 
 from .._buffer import Buffer
 from .._internal.current_loop import require_host
+from ._async_methods import cancel_running_methods
 from ._tasks import OwnedTask, spawn_owned
 
 __all__ = [
@@ -622,8 +623,16 @@ async def _checkpoint_or_destroy(side: _WriteSide) -> None:
     try:
         await trio.lowlevel.checkpoint()
     except trio.Cancelled:
-        side.writable.destroy()
+        _close_forcefully(side.writable)
         raise
+
+
+def _close_forcefully(stream: Any) -> None:
+    """A cancelled ``aclose``: destroy the stream, and cancel what it still runs in async
+    ``_write``/``_final``/... methods, so nothing outlives the closed resource (Trio's
+    ``aclose`` must close before it returns, even when cancelled)."""
+    stream.destroy()
+    cancel_running_methods(stream)
 
 
 class WritableSendChannel(trio.abc.SendChannel[Any]):
@@ -637,14 +646,20 @@ class WritableSendChannel(trio.abc.SendChannel[Any]):
         await self._side.send(value)
 
     async def aclose(self) -> None:
-        """End the Writable (as closing a channel tells its reader it is done)."""
-        if not self._side.closed:
+        """End the Writable (as closing a channel tells its reader it is done) and wait for
+        ``'finish'``; cancelled, it destroys the Writable at once."""
+        side = self._side
+        if not side.closed:
             try:
-                await self._side.finish()
+                await side.finish()
             except trio.BrokenResourceError:
                 pass
-            self._side.closed = True
-        await trio.lowlevel.checkpoint()
+            except BaseException:
+                side.closed = True
+                _close_forcefully(side.writable)
+                raise
+            side.closed = True
+        await _checkpoint_or_destroy(side)
 
 
 class DuplexStream(trio.abc.HalfCloseableStream):
@@ -689,5 +704,7 @@ class DuplexStream(trio.abc.HalfCloseableStream):
         try:
             await write_side.flush()
             await trio.lowlevel.checkpoint()
-        finally:
-            self._duplex.destroy()
+        except BaseException:
+            _close_forcefully(self._duplex)
+            raise
+        self._duplex.destroy()
