@@ -279,3 +279,44 @@ async def test_a_cancelled_aclose_still_closes_and_leaves_no_task(kind: str) -> 
                 else:
                     await wrapper.send_all(b"y")
         # Leaving the loop returned: the stalled _write did not outlive the closed stream.
+
+
+# A function stage that leaves its stream source early: JS's `for await` return() destroys
+# the stream (an AbortError), which ends the pipeline. Node (v20), with a source that never
+# ends: both pipelines below reject with ABORT_ERR, and every stream is destroyed.
+
+
+def _never_ending() -> Readable:
+    source = Readable(read=lambda self, n: None)
+    source.push("a")
+    source.push("b")
+    return source
+
+
+async def _first(source: Any) -> Any:
+    async for chunk in source:
+        return bytes(chunk)
+    return None
+
+
+async def _one(source: Any) -> Any:
+    async for chunk in source:
+        yield chunk
+        return
+
+
+async def _collect(source: Any) -> list[Any]:
+    return [chunk async for chunk in source]
+
+
+@pytest.mark.parametrize("stages", ["async_def_last", "generator_then_async_def"])
+async def test_a_stage_leaving_its_stream_source_early_ends_the_pipeline(stages: str) -> None:
+    from trio_nodecompat.errors import AbortError
+
+    with trio.fail_after(2):
+        async with open_loop():
+            source, middle = _never_ending(), PassThrough()
+            rest: list[Any] = [_first] if stages == "async_def_last" else [_one, _collect]
+            with pytest.raises(AbortError):
+                await promises.pipeline(source, middle, *rest)
+            assert source.destroyed and middle.destroyed

@@ -323,10 +323,19 @@ class _Pipeline:
 
         JS's ``for await`` calls ``return()`` on its source when it is left early, so closing
         the last generator of a chain closes every one before it; Python's ``async for``
-        does not, so the pipeline closes each (closing a finished one does nothing).
+        does not, so the pipeline closes each (closing a finished one does nothing; closing
+        a stream's iterator left early destroys the stream, as ``return()`` does in Node).
         """
         with trio.CancelScope(shield=True):
             for source in reversed(upstream):
+                if isinstance(source, ReadableIterator):
+                    # Left early, it destroys the stream, as JS's `for await` return() does.
+                    # Never stepped, it waits for the pipeline to settle: Node's function
+                    # stage gets the stream through a generator (fromReadable) that makes the
+                    # iterator at its first step, so returning it untouched touches nothing.
+                    if source.stepped:
+                        source._close()
+                    continue
                 aclose = getattr(source, "aclose", None)
                 if callable(aclose):
                     try:
@@ -467,8 +476,10 @@ def pipeline_impl(
                 source = make_async_iterable(ret)
                 if isinstance(source, ReadableIterator):
                     p.iterators.append(source)
-                else:
-                    chain.append(source)
+                # Closed when this chain ends (see _close_upstream): a stream's iterator left
+                # early destroys the stream (an AbortError), which ends a pipeline whose
+                # source would otherwise never end.
+                chain.append(source)
                 ret = call_with_signal(stream, source, signal=inner_signal)
                 if reading:
                     if not is_async_iterable(ret):
