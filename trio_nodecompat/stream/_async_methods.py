@@ -10,7 +10,11 @@ and ``_flush`` a value other than ``None`` is pushed, ``callback(None, value)``;
 exception ``callback(exc)``. ``_read`` has no callback: it pushes, and its exception destroys
 the stream; ``destroy()`` before the end (``push(None)``) cancels it. The other methods run
 to their end after ``destroy()``, since their outcome still reaches callbacks Node calls (a
-write's callback gets its result).
+write's callback gets its result), unless whoever destroyed the stream is being cancelled
+itself: a cancelled ``stream.promises.pipeline`` cancels its stages' running ``_write``,
+``_writev``, ``_transform``, ``_final`` and ``_flush`` (:func:`cancel_running_methods`), whose
+outcome is then dropped, so no task outlives the pipeline. (``_construct`` and ``_destroy``
+are never cancelled: ``'close'`` waits for them.)
 
 The check is made once: when a class is defined (:func:`adapt_class`) or when a function is
 given to a constructor (:func:`bind_implementation`), never per call.
@@ -28,7 +32,13 @@ import trio
 from .._internal.current_loop import require_host
 from ._utils import DESTROYED
 
-__all__ = ["IMPLEMENTATION_METHODS", "adapt", "adapt_class", "bind_implementation"]
+__all__ = [
+    "IMPLEMENTATION_METHODS",
+    "adapt",
+    "adapt_class",
+    "bind_implementation",
+    "cancel_running_methods",
+]
 
 #: The methods a subclass implements, with the number of arguments before the callback.
 IMPLEMENTATION_METHODS = (
@@ -59,6 +69,33 @@ async def _settle(fn: Any, args: tuple[Any, ...], callback: Any, how: str) -> No
         host.call_soon(callback, args[1])
     else:
         host.call_soon(callback, None)
+
+
+#: The attribute holding the cancel scopes of a stream's running work methods.
+_RUNNING = "_running_method_scopes"
+
+
+def cancel_running_methods(stream: Any) -> None:
+    """Cancel the async ``_write``/``_writev``/``_transform``/``_final``/``_flush`` of
+    ``stream`` running now; their outcome (the callback) is dropped. For a destroyed stream
+    whose destroyer is being cancelled, so that its work does not outlive it."""
+    for scope in list(getattr(stream, _RUNNING, ())):
+        scope.cancel()
+
+
+async def _settle_cancellable(fn: Any, args: tuple[Any, ...], callback: Any, how: str) -> None:
+    """:func:`_settle` under a cancel scope that :func:`cancel_running_methods` can reach."""
+    stream = args[0]
+    scopes: set[trio.CancelScope] | None = getattr(stream, _RUNNING, None)
+    if scopes is None:
+        scopes = set()
+        setattr(stream, _RUNNING, scopes)
+    with trio.CancelScope() as scope:
+        scopes.add(scope)
+        try:
+            await _settle(fn, args, callback, how)
+        finally:
+            scopes.discard(scope)
 
 
 async def _settle_read(fn: Any, stream: Any, size: int) -> None:
@@ -97,7 +134,7 @@ def adapt(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
         def _write(self: Any, chunk: Any, encoding: str, callback: Any) -> None:
             require_host(f"an async {name}").spawn(
-                _settle, fn, (self, chunk, encoding), callback, how
+                _settle_cancellable, fn, (self, chunk, encoding), callback, how
             )
 
         method = _write
@@ -110,14 +147,19 @@ def adapt(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     elif name == "_writev":
 
         def _writev(self: Any, chunks: Any, callback: Any) -> None:
-            require_host("an async _writev").spawn(_settle, fn, (self, chunks), callback, "none")
+            require_host("an async _writev").spawn(
+                _settle_cancellable, fn, (self, chunks), callback, "none"
+            )
 
         method = _writev
     else:  # _final, _construct, _flush: (callback) only
         how = "value" if name == "_flush" else "none"
 
+        # _construct is never cancelled: destroy() waits for it before _destroy.
+        settle = _settle if name == "_construct" else _settle_cancellable
+
         def _one(self: Any, callback: Any) -> None:
-            require_host(f"an async {name}").spawn(_settle, fn, (self,), callback, how)
+            require_host(f"an async {name}").spawn(settle, fn, (self,), callback, how)
 
         method = _one
     method.__name__ = name

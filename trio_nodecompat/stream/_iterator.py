@@ -125,6 +125,9 @@ class ReadableIterator:
         self._finished = False
         #: Steps in a row that found a chunk without waiting (see ``READY_RUN``).
         self._run = 0
+        #: Whether a step was ever taken (a pipeline closes an iterator its function stage
+        #: left early at once, one never stepped only when the pipeline settles).
+        self.stepped = False
         ref = weakref.ref(self)
         self._wake = _Wake(ref)
         stream.on("readable", self._wake)
@@ -143,6 +146,7 @@ class ReadableIterator:
             raise StopAsyncIteration
         if self._waiter is not None:
             raise trio.BusyResourceError("another task is already waiting on this stream iterator")
+        self.stepped = True
         stream = self.stream
         try:
             # Cancelled before a chunk is taken, never after: a stream that outlives its

@@ -27,7 +27,7 @@ import trio
 
 from .._abort_scope import abort_scope
 from .._abort_signal import AbortController
-from .._internal.validators import is_number, validate_abort_signal
+from .._internal.validators import is_number, validate_abort_signal, validate_integer
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_MISSING_ARGS,
@@ -92,9 +92,7 @@ def _floor_integer(value: object, name: str, low: int) -> int:
         if not math.isfinite(value):
             raise ERR_OUT_OF_RANGE(name, "an integer", value)
         value = math.floor(value)
-    if value < low:
-        raise ERR_OUT_OF_RANGE(name, f">= {low} && <= {2**53 - 1}", value)
-    return int(value)
+    return validate_integer(value, name, low)
 
 
 def _aborted_error(signal: Any) -> AbortError:
@@ -539,14 +537,29 @@ def flat_map(
     values = _map_iterator(stream, fn, concurrency, None, signal)
 
     async def flatten() -> AsyncIterator[Any]:
+        # Each inner iterable left early (the consumer stopped, or failed) is closed at once,
+        # as JS's `for await` returns it; Python's `for` and `async for` leave that to the
+        # garbage collector.
         try:
             async for value in values:
                 if is_async_iterable(value):
-                    async for item in value:
-                        yield item
+                    inner = value.__aiter__()
+                    try:
+                        async for item in inner:
+                            yield item
+                    finally:
+                        aclose = getattr(inner, "aclose", None)
+                        if callable(aclose):
+                            await aclose()
                 else:
-                    for item in value:
-                        yield item
+                    items = iter(value)
+                    try:
+                        for item in items:
+                            yield item
+                    finally:
+                        close = getattr(items, "close", None)
+                        if callable(close):
+                            close()
         finally:
             await values.aclose()
 

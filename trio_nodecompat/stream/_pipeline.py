@@ -14,13 +14,16 @@ iterable handed to a function stage is wrapped as an async iterable, so the func
 ``async for`` over whatever came before it; and the sources handed to function stages are
 closed by the pipeline when their chain ends (JS's ``for await`` closes its source itself).
 Legacy streams take part as in Node: a v1 stream without ``read`` feeds a function stage
-through an object-mode Readable wrapping it.
+through an object-mode Readable wrapping it. A stage that is refused while the pipeline is
+being joined raises from ``pipeline()`` as in Node, but no pump has started yet (Node's have,
+and run on or stall): the pipeline's tasks start only once every stage is joined.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Callable, Iterable
+from functools import partial
 from typing import Any
 
 import trio
@@ -35,6 +38,7 @@ from ..errors import (
     ERR_STREAM_PREMATURE_CLOSE,
     AbortError,
 )
+from ._async_methods import cancel_running_methods
 from ._destroy import aggregate_two_errors
 from ._destroy import destroyer as destroy_as_consumer
 from ._end_of_stream import eos
@@ -173,6 +177,46 @@ class _Pipeline:
         #: The stream iterators handed to function stages: closed when the pipeline settles,
         #: so none is left for the garbage collector (a failed stage's frame holds its own).
         self.iterators: list[Any] = []
+        #: While the stages are being joined, the tasks to start once all of them are (None
+        #: after): a stage that fails then leaves no task of the pipeline running.
+        self.pending: list[tuple[Callable[[], OwnedTask], Any]] | None = []
+        #: Every Node stream of the pipeline (those it made included), for :meth:`cancel`.
+        self.streams: list[Any] = []
+
+    def spawn(self, start: Callable[[], OwnedTask], awaitable: Any = None) -> None:
+        """Start a task of the pipeline, or hold it until every stage is joined."""
+        if self.pending is None:
+            self.tasks.append(start())
+        else:
+            self.pending.append((start, awaitable))
+
+    def start(self) -> None:
+        """Every stage is joined: start the held tasks."""
+        pending, self.pending = self.pending or [], None
+        for start, _awaitable in pending:
+            self.tasks.append(start())
+
+    def abandon(self) -> None:
+        """A stage failed while joining (``pipeline()`` raises): nothing held starts, no
+        coroutine is left unawaited, and nothing calls back or listens to the caller's
+        signal. (Node has by then started its pumps, which run on or stall; a stalled task
+        would keep the loop's nursery open forever.)"""
+        pending, self.pending = self.pending or [], None
+        self.settled = True
+        for _start, awaitable in pending:
+            _close_unawaited(awaitable)
+        listener, self.outer_listener = self.outer_listener, None
+        if listener is not None:
+            self.outer_signal.remove_event_listener("abort", listener)
+
+    def cancel(self) -> None:
+        """The caller's await was cancelled (Trio): abort, and cancel what the destroyed
+        stages are still doing in async implementation methods (a ``_write`` waiting on a
+        stalled peer, a slow ``_final``), so that no task outlives the pipeline."""
+        self.abort()
+        for stream in self.streams:
+            if getattr(stream, "destroyed", False):  # a legacy stream has no such flag
+                cancel_running_methods(stream)
 
     def abort(self, *_args: Any) -> None:
         signal = self.outer_signal
@@ -262,8 +306,9 @@ class _Pipeline:
         self, iterable: Any, writable: Any, end: bool, upstream: list[Any] | None = None
     ) -> None:
         self.finish_count += 1
-        self.tasks.append(
-            spawn_owned(
+        self.spawn(
+            partial(
+                spawn_owned,
                 "pipeline() pumping an iterable",
                 self._pump,
                 iterable,
@@ -278,10 +323,19 @@ class _Pipeline:
 
         JS's ``for await`` calls ``return()`` on its source when it is left early, so closing
         the last generator of a chain closes every one before it; Python's ``async for``
-        does not, so the pipeline closes each (closing a finished one does nothing).
+        does not, so the pipeline closes each (closing a finished one does nothing; closing
+        a stream's iterator left early destroys the stream, as ``return()`` does in Node).
         """
         with trio.CancelScope(shield=True):
             for source in reversed(upstream):
+                if isinstance(source, ReadableIterator):
+                    # Left early, it destroys the stream, as JS's `for await` return() does.
+                    # Never stepped, it waits for the pipeline to settle: Node's function
+                    # stage gets the stream through a generator (fromReadable) that makes the
+                    # iterator at its first step, so returning it untouched touches nothing.
+                    if source.stepped:
+                        source._close()
+                    continue
                 aclose = getattr(source, "aclose", None)
                 if callable(aclose):
                     try:
@@ -359,7 +413,7 @@ class _Pipeline:
                 pt.end()
             next_tick(self.finish)
 
-        self.tasks.append(spawn_owned("pipeline() awaiting its last stage", settle))
+        self.spawn(partial(spawn_owned, "pipeline() awaiting its last stage", settle), awaitable)
 
 
 def pipeline_impl(
@@ -369,7 +423,8 @@ def pipeline_impl(
     signal: Any = None,
     end: bool = True,
 ) -> tuple[Any, Callable[[], None]]:
-    """Build the pipeline; returns the last stream and the function that aborts it."""
+    """Build the pipeline; returns the last stream and the function that aborts it when its
+    awaiting caller is cancelled (:meth:`_Pipeline.cancel`)."""
     if len(streams) == 1 and isinstance(streams[0], list | tuple):
         streams = list(streams[0])
     if len(streams) < 2:
@@ -386,82 +441,107 @@ def pipeline_impl(
     #: awaitable ending this chain closes them (see ``_Pipeline._close_upstream``).
     chain: list[Any] = []
     count = len(streams)
-    for i, stream in enumerate(streams):
-        reading = i < count - 1
-        writing = i > 0
-        stage_end = reading or end is not False
-        is_last = i == count - 1
-        if is_node_stream(stream):
-            if stage_end:
-                d = _Destroyer(stream, reading, writing)
-                p.destroys.append(d.destroy)
+    try:
+        for i, stream in enumerate(streams):
+            reading = i < count - 1
+            writing = i > 0
+            stage_end = reading or end is not False
+            is_last = i == count - 1
+            if is_node_stream(stream):
+                p.streams.append(stream)
+                if stage_end:
+                    d = _Destroyer(stream, reading, writing)
+                    p.destroys.append(d.destroy)
+                    if is_readable(stream) and is_last:
+                        p.last_stream_cleanup.append(d.cleanup)
+                on_error = _StageError(p)
+                stream.on("error", on_error)
                 if is_readable(stream) and is_last:
-                    p.last_stream_cleanup.append(d.cleanup)
-            on_error = _StageError(p)
-            stream.on("error", on_error)
-            if is_readable(stream) and is_last:
-                p.last_stream_cleanup.append(_RemoveListener(stream, "error", on_error))
-        if i == 0:
-            if callable(stream) and not is_node_stream(stream):
-                ret = call_with_signal(stream, signal=inner_signal)
-                if not is_iterable(ret):
-                    raise ERR_INVALID_RETURN_VALUE(
-                        "Iterable, AsyncIterable or Stream", "source", ret
+                    p.last_stream_cleanup.append(_RemoveListener(stream, "error", on_error))
+            if i == 0:
+                if callable(stream) and not is_node_stream(stream):
+                    ret = call_with_signal(stream, signal=inner_signal)
+                    if not is_iterable(ret):
+                        _close_unawaited(ret)
+                        raise ERR_INVALID_RETURN_VALUE(
+                            "Iterable, AsyncIterable or Stream", "source", ret
+                        )
+                elif is_readable_node_stream(stream) or is_iterable(stream):
+                    ret = stream
+                else:
+                    from ._duplexify import duplexify
+
+                    ret = duplexify(stream)
+            elif callable(stream) and not is_node_stream(stream):
+                source = make_async_iterable(ret)
+                if isinstance(source, ReadableIterator):
+                    p.iterators.append(source)
+                # Closed when this chain ends (see _close_upstream): a stream's iterator left
+                # early destroys the stream (an AbortError), which ends a pipeline whose
+                # source would otherwise never end.
+                chain.append(source)
+                ret = call_with_signal(stream, source, signal=inner_signal)
+                if reading:
+                    if not is_async_iterable(ret):
+                        _close_unawaited(ret)
+                        raise ERR_INVALID_RETURN_VALUE("AsyncIterable", f"transform[{i - 1}]", ret)
+                else:
+                    from ._transform import PassThrough
+
+                    pt = PassThrough(object_mode=True)
+                    p.streams.append(pt)
+                    if inspect.isawaitable(ret):
+                        p.await_last(ret, pt, stage_end, chain)
+                    elif is_async_iterable(ret):
+                        p.pump_to_node(ret, pt, stage_end, chain)
+                    else:
+                        raise ERR_INVALID_RETURN_VALUE(
+                            "AsyncIterable or Promise", "destination", ret
+                        )
+                    ret = pt
+                    d = _Destroyer(ret, False, True)
+                    p.destroys.append(d.destroy)
+                    if is_last:
+                        p.last_stream_cleanup.append(d.cleanup)
+            elif is_node_stream(stream):
+                if is_readable_node_stream(ret):
+                    p.finish_count += 2
+                    cleanup = p.pipe(ret, stream, stage_end)
+                    if is_readable(stream) and is_last:
+                        p.last_stream_cleanup.append(cleanup)
+                elif is_iterable(ret):
+                    p.pump_to_node(ret, stream, stage_end, chain)
+                else:
+                    raise ERR_INVALID_ARG_TYPE(
+                        "val",
+                        [
+                            "Readable",
+                            "Iterable",
+                            "AsyncIterable",
+                            "ReadableStream",
+                            "TransformStream",
+                        ],
+                        ret,
                     )
-            elif is_readable_node_stream(stream) or is_iterable(stream):
                 ret = stream
+                chain = []
             else:
                 from ._duplexify import duplexify
 
                 ret = duplexify(stream)
-        elif callable(stream) and not is_node_stream(stream):
-            source = make_async_iterable(ret)
-            if isinstance(source, ReadableIterator):
-                p.iterators.append(source)
-            else:
-                chain.append(source)
-            ret = call_with_signal(stream, source, signal=inner_signal)
-            if reading:
-                if not is_async_iterable(ret):
-                    raise ERR_INVALID_RETURN_VALUE("AsyncIterable", f"transform[{i - 1}]", ret)
-            else:
-                from ._transform import PassThrough
-
-                pt = PassThrough(object_mode=True)
-                if inspect.isawaitable(ret):
-                    p.await_last(ret, pt, stage_end, chain)
-                elif is_async_iterable(ret):
-                    p.pump_to_node(ret, pt, stage_end, chain)
-                else:
-                    raise ERR_INVALID_RETURN_VALUE("AsyncIterable or Promise", "destination", ret)
-                ret = pt
-                d = _Destroyer(ret, False, True)
-                p.destroys.append(d.destroy)
-                if is_last:
-                    p.last_stream_cleanup.append(d.cleanup)
-        elif is_node_stream(stream):
-            if is_readable_node_stream(ret):
-                p.finish_count += 2
-                cleanup = p.pipe(ret, stream, stage_end)
-                if is_readable(stream) and is_last:
-                    p.last_stream_cleanup.append(cleanup)
-            elif is_iterable(ret):
-                p.pump_to_node(ret, stream, stage_end, chain)
-            else:
-                raise ERR_INVALID_ARG_TYPE(
-                    "val",
-                    ["Readable", "Iterable", "AsyncIterable", "ReadableStream", "TransformStream"],
-                    ret,
-                )
-            ret = stream
-            chain = []
-        else:
-            from ._duplexify import duplexify
-
-            ret = duplexify(stream)
+    except BaseException:
+        p.abandon()
+        raise
+    p.start()
     if inner_signal.aborted or (signal is not None and signal.aborted):
         next_tick(p.abort)
-    return ret, p.abort
+    return ret, p.cancel
+
+
+def _close_unawaited(value: Any) -> None:
+    """Close a coroutine that will not be awaited (no "never awaited" warning for it)."""
+    if inspect.iscoroutine(value):
+        value.close()
 
 
 class _StageError:

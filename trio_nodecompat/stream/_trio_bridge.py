@@ -20,10 +20,10 @@ closed, a second ``send_eof`` is fine), and one sending call runs at a time
 (``BusyResourceError``). Closing is graceful, as Trio's ``aclose`` is: a send stream's
 ``aclose`` ends its Writable; a duplex's waits until what ``send_all`` accepted was taken by
 ``_write``, then destroys; a receive stream's destroys; a cancelled ``aclose`` destroys at
-once. A wrapper owns its stream's errors (it listens for ``'error'``): a stream error
-surfaces from the next call as ``trio.BrokenResourceError`` whose ``__cause__`` is the Node
-error, as Trio's own streams report a broken transport, not as the loop's uncaught
-exception.
+once and cancels what the stream still runs in async methods. A wrapper owns its stream's
+errors (it listens for ``'error'``): a stream error surfaces from the next call as
+``trio.BrokenResourceError`` whose ``__cause__`` is the Node error, as Trio's own streams
+report a broken transport, not as the loop's uncaught exception.
 :class:`ReadableReceiveChannel` and :class:`WritableSendChannel` are the object-mode bridge
 (``trio.abc`` channels, one chunk per ``receive``/``send``); ``Writable.from_send_channel``
 writes into a Trio channel.
@@ -39,6 +39,7 @@ import trio
 
 from .._buffer import Buffer
 from .._internal.current_loop import require_host
+from ._async_methods import cancel_running_methods
 from ._tasks import OwnedTask, spawn_owned
 
 __all__ = [
@@ -332,14 +333,36 @@ def _broken(err: BaseException) -> trio.BrokenResourceError:
 
 
 class _ReadSide:
-    """Reading a Readable from Trio: paused mode, ``read()`` when ``'readable'`` says so."""
+    """Reading a Readable from Trio: paused mode, ``read()`` when ``'readable'`` says so.
 
-    def __init__(self, readable: Any) -> None:
+    A step is atomic with respect to cancellation, as Trio's own ``receive_some`` and
+    ``MemoryReceiveChannel.receive`` are: it checks for a cancel before taking a chunk and
+    takes no cancellable schedule point after, so a cancelled call took nothing.
+
+    For the byte wrappers (``as_bytes``) a chunk becomes bytes and is cut to ``max_bytes``,
+    the rest kept for the next call: an object-mode chunk (or a decoded string, whose length
+    counts characters) can be longer than asked for, and an empty chunk is skipped, since
+    ``b""`` must mean the end.
+    """
+
+    def __init__(self, readable: Any, *, as_bytes: bool = False) -> None:
         self.readable = readable
         self.closed = False
         self.conflict = False
         self.started = False
+        self.as_bytes = as_bytes
+        #: What is left of a chunk longer than the ``max_bytes`` of the call that took it.
+        self.leftover = b""
         _take_errors(readable)
+
+    async def next_bytes(self, max_bytes: int | None) -> bytes:
+        """``receive_some``: at most ``max_bytes`` bytes, never empty before the end."""
+        while True:
+            chunk: bytes | None = await self.next_chunk(max_bytes)
+            if chunk is None:
+                return b""
+            if chunk:
+                return chunk
 
     async def next_chunk(self, max_bytes: int | None) -> Any:
         if max_bytes is not None:
@@ -352,6 +375,9 @@ class _ReadSide:
             raise trio.BusyResourceError("another task is already receiving from this stream")
         self.conflict = True
         try:
+            await trio.lowlevel.checkpoint_if_cancelled()
+            if self.leftover:
+                return self._cut(self.leftover, max_bytes)
             r = self.readable
             state = r._readable_state
             while True:
@@ -362,17 +388,19 @@ class _ReadSide:
                 if state.length and not r.destroyed:
                     n = (
                         None
-                        if max_bytes is None or state.object_mode
+                        if max_bytes is None or state.object_mode or state.decoder is not None
                         else min(max_bytes, state.length)
                     )
                     chunk = r.read(n)
                     if chunk is not None:
-                        await trio.lowlevel.checkpoint()
+                        await trio.lowlevel.cancel_shielded_checkpoint()
+                        if self.as_bytes:
+                            return self._cut(_as_bytes(chunk), max_bytes)
                         return chunk
                 if state.ended and state.length == 0:
                     if not state.end_emitted:
                         r.read(0)
-                    await trio.lowlevel.checkpoint()
+                    await trio.lowlevel.cancel_shielded_checkpoint()
                     return None
                 if r.destroyed:
                     raise trio.BrokenResourceError("the Node stream was destroyed before its end")
@@ -386,9 +414,17 @@ class _ReadSide:
         finally:
             self.conflict = False
 
+    def _cut(self, data: bytes, max_bytes: int | None) -> bytes:
+        if max_bytes is not None and len(data) > max_bytes:
+            self.leftover = data[max_bytes:]
+            return data[:max_bytes]
+        self.leftover = b""
+        return data
+
     def close(self) -> None:
         if not self.closed:
             self.closed = True
+            self.leftover = b""
             self.readable.destroy()
 
 
@@ -518,12 +554,11 @@ class ReadableReceiveStream(trio.abc.ReceiveStream):
     """``readable.as_receive_stream()``: a Readable as a ``trio.abc.ReceiveStream``."""
 
     def __init__(self, readable: Any) -> None:
-        self._side = _ReadSide(readable)
+        self._side = _ReadSide(readable, as_bytes=True)
 
     async def receive_some(self, max_bytes: int | None = None) -> bytes:
         """The next bytes the Readable has (at most ``max_bytes``); ``b""`` at its end."""
-        chunk = await self._side.next_chunk(max_bytes)
-        return b"" if chunk is None else _as_bytes(chunk)
+        return await self._side.next_bytes(max_bytes)
 
     async def aclose(self) -> None:
         """Destroy the Readable."""
@@ -588,8 +623,16 @@ async def _checkpoint_or_destroy(side: _WriteSide) -> None:
     try:
         await trio.lowlevel.checkpoint()
     except trio.Cancelled:
-        side.writable.destroy()
+        _close_forcefully(side.writable)
         raise
+
+
+def _close_forcefully(stream: Any) -> None:
+    """A cancelled ``aclose``: destroy the stream, and cancel what it still runs in async
+    ``_write``/``_final``/... methods, so nothing outlives the closed resource (Trio's
+    ``aclose`` must close before it returns, even when cancelled)."""
+    stream.destroy()
+    cancel_running_methods(stream)
 
 
 class WritableSendChannel(trio.abc.SendChannel[Any]):
@@ -603,28 +646,33 @@ class WritableSendChannel(trio.abc.SendChannel[Any]):
         await self._side.send(value)
 
     async def aclose(self) -> None:
-        """End the Writable (as closing a channel tells its reader it is done)."""
-        if not self._side.closed:
+        """End the Writable (as closing a channel tells its reader it is done) and wait for
+        ``'finish'``; cancelled, it destroys the Writable at once."""
+        side = self._side
+        if not side.closed:
             try:
-                await self._side.finish()
+                await side.finish()
             except trio.BrokenResourceError:
                 pass
-            self._side.closed = True
-        await trio.lowlevel.checkpoint()
+            except BaseException:
+                side.closed = True
+                _close_forcefully(side.writable)
+                raise
+            side.closed = True
+        await _checkpoint_or_destroy(side)
 
 
 class DuplexStream(trio.abc.HalfCloseableStream):
     """``duplex.as_stream()``: a Duplex as a ``trio.abc.HalfCloseableStream``."""
 
     def __init__(self, duplex: Any) -> None:
-        self._read_side = _ReadSide(duplex)
+        self._read_side = _ReadSide(duplex, as_bytes=True)
         self._write_side = _WriteSide(duplex)
         self._duplex = duplex
 
     async def receive_some(self, max_bytes: int | None = None) -> bytes:
         """The next bytes of the readable side; ``b""`` at its end."""
-        chunk = await self._read_side.next_chunk(max_bytes)
-        return b"" if chunk is None else _as_bytes(chunk)
+        return await self._read_side.next_bytes(max_bytes)
 
     async def send_all(self, data: bytes | bytearray | memoryview) -> None:
         """Write ``data`` to the writable side, waiting for ``'drain'`` when asked to."""
@@ -656,5 +704,7 @@ class DuplexStream(trio.abc.HalfCloseableStream):
         try:
             await write_side.flush()
             await trio.lowlevel.checkpoint()
-        finally:
-            self._duplex.destroy()
+        except BaseException:
+            _close_forcefully(self._duplex)
+            raise
+        self._duplex.destroy()

@@ -5,7 +5,8 @@ the value of a last stage that is an ``async def``), and raises the error that f
 the stream's own exception, never an ExceptionGroup. It is cancellable both ways Trio code
 expects: a cancel scope around the ``await`` (``trio.move_on_after``, a nursery being
 cancelled) destroys every stream of the pipeline and stops its tasks before the cancellation
-goes on; ``signal=`` aborts it as in Node, raising ``AbortError``.
+goes on (and the async ``_write``, ``_final``, ... those streams are still running); ``signal=``
+aborts it as in Node, raising ``AbortError``.
 
 Called where no loop is open (plain Trio code), they open one for their own duration, so
 ``trio.run(main)`` can use Node streams without setting up anything first.
@@ -65,11 +66,13 @@ async def pipeline(*streams: Any, signal: Any = None, end: bool = True) -> Any:
 
 async def _run_pipeline(streams: list[Any], signal: Any, end: bool) -> Any:
     outcome = _Outcome()
-    _ret, abort = pipeline_impl(streams, outcome, signal=signal, end=end)
+    _ret, cancel = pipeline_impl(streams, outcome, signal=signal, end=end)
     try:
         await outcome.event.wait()
     except trio.Cancelled:
-        abort()  # destroys every unfinished stream and cancels the pipeline's tasks
+        # Destroys every unfinished stream, cancels the pipeline's tasks and what its
+        # destroyed stages still run in async methods (a _write, a _final, ...).
+        cancel()
         raise
     return outcome.result()
 
