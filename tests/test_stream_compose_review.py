@@ -320,3 +320,16 @@ async def test_a_stage_leaving_its_stream_source_early_ends_the_pipeline(stages:
             with pytest.raises(AbortError):
                 await promises.pipeline(source, middle, *rest)
             assert source.destroyed and middle.destroyed
+
+
+async def test_receive_some_refuses_chunks_that_are_not_bytes() -> None:
+    # bytes(5) is five zero bytes: an object-mode stream of ints must not turn into zeros.
+    async with open_loop():
+        receive = Readable.from_([5, 6]).as_receive_stream()
+        with pytest.raises(TypeError, match="as_receive_channel"):
+            await receive.receive_some()
+        await receive.aclose()
+        text = Readable.from_(["hé", memoryview(b"xy")]).as_receive_stream()
+        assert await text.receive_some() == "hé".encode()
+        assert await text.receive_some() == b"xy"
+        await text.aclose()

@@ -545,9 +545,20 @@ class _WriteSide:
 
 
 def _as_bytes(chunk: Any) -> bytes:
+    """A chunk as the bytes ``receive_some`` returns: a string as UTF-8, anything with the
+    buffer protocol as its bytes. Anything else (an object-mode stream's ints, dicts, ...)
+    is a ``TypeError``: ``bytes(5)`` would be five zero bytes, not data."""
     if isinstance(chunk, str):
         return chunk.encode()
-    return bytes(chunk)
+    if isinstance(chunk, Buffer | bytes | bytearray):
+        return bytes(chunk)
+    try:
+        return bytes(memoryview(chunk))
+    except TypeError:
+        raise TypeError(
+            f"as_receive_stream() reads bytes, and the stream gave a {type(chunk).__name__} "
+            "object: use as_receive_channel() for an object-mode stream"
+        ) from None
 
 
 class ReadableReceiveStream(trio.abc.ReceiveStream):
