@@ -17,7 +17,9 @@ outcome is then dropped, so no task outlives the pipeline. (``_construct`` and `
 are never cancelled: ``'close'`` waits for them.)
 
 The check is made once: when a class is defined (:func:`adapt_class`) or when a function is
-given to a constructor (:func:`bind_implementation`), never per call.
+given to a constructor (:func:`bind_implementation`), never per call. A method assigned to an
+instance afterwards is called as it is; a coroutine it returns is started on the loop as Node
+treats a promise an implementation method returns (:func:`run_returned`), not dropped.
 """
 
 from __future__ import annotations
@@ -36,9 +38,14 @@ __all__ = [
     "IMPLEMENTATION_METHODS",
     "adapt",
     "adapt_class",
+    "COROUTINE_TYPE",
     "bind_implementation",
     "cancel_running_methods",
+    "run_returned",
 ]
+
+#: What an ``async def`` returns: the call sites test ``type(result) is COROUTINE_TYPE``.
+COROUTINE_TYPE = types.CoroutineType
 
 #: The methods a subclass implements, with the number of arguments before the callback.
 IMPLEMENTATION_METHODS = (
@@ -189,3 +196,16 @@ def bind_implementation(stream: Any, name: str, fn: object) -> None:
     if inspect.iscoroutinefunction(fn):
         fn = adapt(name, fn)
     setattr(stream, name, types.MethodType(fn, stream))
+
+
+def run_returned(result: types.CoroutineType[Any, Any, Any], stream: Any, name: str) -> None:
+    """Start the coroutine an implementation method returned, as the loop starts any callback's.
+
+    A class body's or a constructor's ``async def`` is adapted (above). One assigned to the
+    instance later (``stream._read = fetch``, as JavaScript code does) is called as it is, and
+    Node ignores the promise it returns except for its rejection: here its coroutine runs on
+    the loop, in the caller's context, and its failure is the loop's
+    ``'unhandledRejection'``. The call sites check ``type(result) is CoroutineType`` first, so
+    a plain method pays one comparison.
+    """
+    require_host(f"{type(stream).__name__}.{name}() returning a coroutine").spawn(result)

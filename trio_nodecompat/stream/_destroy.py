@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ERR_MULTIPLE_CALLBACK
+from ._async_methods import COROUTINE_TYPE, run_returned
 from ._utils import (
     AUTO_DESTROY,
     CLOSE_EMITTED,
@@ -147,7 +148,9 @@ class _OnDestroy:
 def _run_destroy(stream: Any, err: BaseException | None, cb: Any) -> None:
     on_destroy = _OnDestroy(stream, cb)
     try:
-        stream._destroy(err, on_destroy)
+        result = stream._destroy(err, on_destroy)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, stream, "_destroy")
     except Exception as exc:
         on_destroy(exc)
 
@@ -278,7 +281,9 @@ def _construct_nt(stream: Any) -> None:
         next_tick(on_construct, err)
 
     try:
-        stream._construct(callback)
+        result = stream._construct(callback)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, stream, "_construct")
     except Exception as exc:
         next_tick(on_construct, exc)
 

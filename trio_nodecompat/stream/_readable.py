@@ -32,7 +32,7 @@ from ..errors import (
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
     ERR_UNKNOWN_ENCODING,
 )
-from ._async_methods import bind_implementation
+from ._async_methods import COROUTINE_TYPE, bind_implementation, run_returned
 from ._destroy import destroy, error_or_destroy, undestroy
 from ._legacy import Stream
 from ._methods import ReadableMethods
@@ -777,7 +777,10 @@ class Readable(ReadableMethods, Stream):
             if state.length == 0:
                 state.bits |= NEED_READABLE
             try:
-                self._read(state.high_water_mark)
+                read: Callable[[int], object] = self._read  # may return a coroutine
+                result = read(state.high_water_mark)
+                if type(result) is COROUTINE_TYPE:
+                    run_returned(result, self, "_read")
             except Exception as exc:
                 error_or_destroy(self, exc)
             state.bits &= ~SYNC

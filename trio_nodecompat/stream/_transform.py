@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import ERR_METHOD_NOT_IMPLEMENTED
-from ._async_methods import bind_implementation
+from ._async_methods import COROUTINE_TYPE, bind_implementation, run_returned
 from ._duplex import Duplex
 from ._state import high_water_mark_from
 from ._utils import next_tick
@@ -81,7 +81,9 @@ class Transform(Duplex):
                 if callback is not None:
                     callback()
 
-            flush(flushed)
+            result = flush(flushed)
+            if type(result) is COROUTINE_TYPE:
+                run_returned(result, self, "_flush")
         else:
             self.push(None)
             if callback is not None:
@@ -98,7 +100,10 @@ class Transform(Duplex):
     def _write(self, chunk: Any, encoding: str | None, callback: Callable[..., Any]) -> None:
         self._write_callback = callback
         self._length_at_write = self._readable_state.length
-        self._transform(chunk, encoding, self._on_transformed)
+        transform: Callable[..., object] = self._transform  # may return a coroutine
+        result = transform(chunk, encoding, self._on_transformed)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, self, "_transform")
 
     def _transformed(self, err: BaseException | None = None, val: Any = None, *_rest: Any) -> None:
         callback = self._write_callback

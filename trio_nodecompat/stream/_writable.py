@@ -32,7 +32,7 @@ from ..errors import (
     ERR_STREAM_WRITE_AFTER_END,
     ERR_UNKNOWN_ENCODING,
 )
-from ._async_methods import bind_implementation
+from ._async_methods import COROUTINE_TYPE, bind_implementation, run_returned
 from ._destroy import construct, destroy, error_or_destroy, undestroy
 from ._legacy import Stream
 from ._methods import WritableMethods
@@ -298,7 +298,9 @@ def _do_write(stream: Any, chunk: Any, encoding: str | None, cb: Callable[..., A
         if cb is not nop:
             state.writecb = cb
         state.bits |= WRITING | SYNC | EXPECT_WRITE_CB
-        stream._write(chunk, encoding, state.onwrite)
+        result = stream._write(chunk, encoding, state.onwrite)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, stream, "_write")
         state.bits &= ~SYNC
     ret = state.length < state.high_water_mark or state.length == 0
     if not ret:
@@ -323,9 +325,13 @@ def _write_now(
     if state.bits & DESTROYED:
         state.onwrite(ERR_STREAM_DESTROYED("write"))
     elif writev:
-        stream._writev(chunk, state.onwrite)
+        result = stream._writev(chunk, state.onwrite)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, stream, "_writev")
     else:
-        stream._write(chunk, encoding, state.onwrite)
+        result = stream._write(chunk, encoding, state.onwrite)
+        if type(result) is COROUTINE_TYPE:
+            run_returned(result, stream, "_write")
     state.bits &= ~SYNC
 
 
@@ -536,7 +542,9 @@ def _prefinish(stream: Any, state: WritableState) -> None:
         state.pendingcb += 1
         on_final = _OnFinal(stream, state)
         try:
-            final(on_final)
+            result = final(on_final)
+            if type(result) is COROUTINE_TYPE:
+                run_returned(result, stream, "_final")
         except Exception as exc:
             on_final(exc)
         state.bits &= ~SYNC
