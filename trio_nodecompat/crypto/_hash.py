@@ -265,17 +265,15 @@ def create_hash(algorithm: str, *, output_length: int | None = None, **options: 
         digest = cached(algorithm)
         if digest is not None:
             # The hot path: a name seen before, no options. The Hash is made without calling
-            # the class: EventEmitter.__new__ would build listener tables a hash that is only
-            # updated and digested never uses (LazyTransform builds them on first use), and
-            # __init__ would cost a second Python frame. These are the slots _setup writes.
+            # the class, whose __new__ and __init__ would cost two more Python frames; these
+            # are the slots _setup writes (the stream and emitter state come on first use).
             made = _new_object(Hash)
             made._handle = digest.new()
             made._digest = digest
             made._output_length = digest.default_length
             made._finalized = False
             return made
-    made = _new_object(Hash)  # as above: no listener tables until the emitter is used
-    made._setup(algorithm, output_length)
+    made = Hash(algorithm, output_length=output_length)
     made._keep_stream_options(options)
     return made
 

@@ -112,6 +112,6 @@ def create_hmac(
     After the stream has pushed the HMAC (its ``end``), ``update`` is
     ``ERR_CRYPTO_HASH_UPDATE_FAILED`` and ``digest`` is empty, as in Node.
     """
-    made = _new_object(Hmac)  # as create_hash: no listener tables until the emitter is used
+    made = _new_object(Hmac)  # as create_hash: without the class's __new__/__init__ frames
     made._setup(algorithm, key, encoding, options)
     return made

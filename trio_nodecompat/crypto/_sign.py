@@ -115,14 +115,15 @@ def _prepared_with_options(
     ``Verify.verify``: what the JavaScript layer checks about the key (its type, a KeyObject's
     kind, a JWK) comes first, then the options, and only then does OpenSSL parse PEM/DER text
     or bytes, so a bad option is reported before a key that would not parse."""
-    inner = key.get("key", key) if isinstance(key, Mapping) else key
-    parsed_later = _key_dict(key).get("format") != "jwk" and (
+    options = _key_dict(key)
+    inner = options.get("key", key) if options else key
+    parsed_later = options.get("format") != "jwk" and (
         isinstance(inner, str) or as_view(inner) is not None
     )
     if not parsed_later:
-        prepared, options = prepare(key)
+        prepared = prepare(key)[0]
         return prepared, _Options(options, *keywords)
-    opts = _Options(_key_dict(key), *keywords)
+    opts = _Options(options, *keywords)
     return prepare(key)[0], opts
 
 
